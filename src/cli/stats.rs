@@ -1,0 +1,16 @@
+//! `distill stats`.
+
+use std::process::ExitCode;
+
+use super::Global;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(_args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("distill stats is not built yet")
+}

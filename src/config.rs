@@ -1,0 +1,1 @@
+//! Settings from the TOML config file, overridable by command-line flags.

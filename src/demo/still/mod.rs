@@ -1,0 +1,1 @@
+//! Ethanol-water distillation column.

@@ -1,0 +1,1 @@
+//! Inline Markdown text: plain-text extraction and styled spans.
