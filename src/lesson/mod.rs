@@ -11,7 +11,7 @@ mod parse;
 
 use serde::Serialize;
 
-pub use parse::{parse, parse_file, ParseError, MAX_LESSON_BYTES};
+pub use parse::{MAX_LESSON_BYTES, ParseError, parse, parse_file};
 
 /// One lesson file, parsed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -124,12 +124,33 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { text: String, line: usize },
-    Heading { text: String, line: usize },
-    List { items: Vec<String>, ordered: bool, line: usize },
-    Code { language: Option<String>, code: String, line: usize },
-    Table { header: Vec<String>, rows: Vec<Vec<String>>, line: usize },
-    Quote { text: String, line: usize },
+    Paragraph {
+        text: String,
+        line: usize,
+    },
+    Heading {
+        text: String,
+        line: usize,
+    },
+    List {
+        items: Vec<String>,
+        ordered: bool,
+        line: usize,
+    },
+    Code {
+        language: Option<String>,
+        code: String,
+        line: usize,
+    },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        line: usize,
+    },
+    Quote {
+        text: String,
+        line: usize,
+    },
 }
 
 /// A warning or error tied to a line of the source file.

@@ -16,10 +16,14 @@ pub enum ParseError {
 
 /// Parses lesson text whose id is `id`; `file` is used in messages only.
 pub fn parse(_file: &Path, _id: &str, _bytes: &[u8]) -> Result<Lesson, ParseError> {
-    Err(ParseError::Unimplemented { file: _file.to_path_buf() })
+    Err(ParseError::Unimplemented {
+        file: _file.to_path_buf(),
+    })
 }
 
 /// Reads and parses the lesson at `path`; the id is the file stem.
 pub fn parse_file(path: &Path) -> Result<Lesson, ParseError> {
-    Err(ParseError::Unimplemented { file: path.to_path_buf() })
+    Err(ParseError::Unimplemented {
+        file: path.to_path_buf(),
+    })
 }

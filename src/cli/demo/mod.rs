@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+mod kd;
+mod still;
+
 use super::Global;
 
 #[derive(Debug, clap::Args)]
@@ -13,20 +16,14 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum Demo {
     /// Train a small student network from a teacher (knowledge distillation).
-    Kd(KdArgs),
+    Kd(kd::Args),
     /// Simulate simple and fractional distillation of ethanol and water.
-    Still(StillArgs),
+    Still(still::Args),
 }
 
-#[derive(Debug, clap::Args)]
-pub struct KdArgs {}
-
-#[derive(Debug, clap::Args)]
-pub struct StillArgs {}
-
-pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     match args.demo {
-        Demo::Kd(_) => anyhow::bail!("distill demo kd is not built yet"),
-        Demo::Still(_) => anyhow::bail!("distill demo still is not built yet"),
+        Demo::Kd(args) => kd::run(args, global),
+        Demo::Still(args) => still::run(args, global),
     }
 }
