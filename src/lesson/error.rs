@@ -55,7 +55,9 @@ impl ParseError {
     /// that print those separately.
     pub fn message(&self) -> String {
         match self {
-            Self::Io { source, .. } => format!("cannot read the file: {source}"),
+            Self::Io { source, .. } => {
+                format!("cannot read the file: {source}; check the path and permissions")
+            }
             Self::TooLarge { bytes, .. } => format!(
                 "file is {bytes} bytes, over the limit of {MAX_LESSON_BYTES} bytes (16 MiB); \
                  split it into several lesson files"
