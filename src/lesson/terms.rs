@@ -5,9 +5,13 @@ use super::Concept;
 use super::reader::{Reader, item_inlines};
 use super::tree::{Inline, Node};
 
-/// Separators accepted between a term and its definition, longest first so
-/// `--` is not read as `-`.
-const DASHES: &[&str] = &["---", "--", "–", "—", "−", "-"];
+/// Dashes accepted between a term and its definition without a space after
+/// them: en dash, em dash and minus sign.
+const LONG_DASHES: &[char] = &['–', '—', '−'];
+
+/// Hyphen separators, longest first so `--` is not read as `-`. These need a
+/// space after them, so `**Term**-based` is not split.
+const HYPHENS: &[&str] = &["---", "--", "-"];
 
 /// The usual shape, for warnings.
 const EXPECTED_SHAPE: &str = "expected `- **Term** – definition`";
@@ -99,13 +103,16 @@ fn split_plain_term(
 }
 
 /// Returns the text after a leading separator, or `None` without one.
-/// Dashes must be followed by a space; a colon need not be.
+/// Hyphens must be followed by a space; a colon or a long dash need not be.
 pub(super) fn strip_separator(rest: &str) -> Option<&str> {
     let rest = rest.trim_start();
-    if let Some(after) = rest.strip_prefix(':') {
+    if let Some(after) = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix(LONG_DASHES))
+    {
         return Some(after.trim_start());
     }
-    for dash in DASHES {
+    for dash in HYPHENS {
         if let Some(after) = rest.strip_prefix(dash)
             && (after.is_empty() || after.starts_with(char::is_whitespace))
         {
@@ -161,6 +168,7 @@ mod tests {
         assert_eq!(strip_separator(" -- def"), Some("def"));
         assert_eq!(strip_separator(": def"), Some("def"));
         assert_eq!(strip_separator(":def"), Some("def"));
+        assert_eq!(strip_separator("–def"), Some("def"));
         assert_eq!(strip_separator("-based"), None);
         assert_eq!(strip_separator(" def"), None);
     }
