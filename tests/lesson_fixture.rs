@@ -9,7 +9,10 @@ const FIXTURE: &str = "tests/fixtures/lessons/binary-search.md";
 const CRLF_BOM_COPY: &str = "tests/fixtures/lessons/binary-search.crlf-bom.md";
 
 fn fixture() -> Lesson {
-    lesson::parse_file(Path::new(FIXTURE)).unwrap()
+    match lesson::parse_file(Path::new(FIXTURE)) {
+        Ok(lesson) => lesson,
+        Err(err) => panic!("fixture must parse: {err}"),
+    }
 }
 
 #[test]
