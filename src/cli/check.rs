@@ -76,8 +76,8 @@ struct JsonOutput<'a> {
     lessons: &'a [Report],
 }
 
-/// What `check` reports for one file; serialized as one element of the
-/// JSON `lessons` array.
+/// The report for one file, serialized as one element of the JSON
+/// `lessons` array.
 #[derive(Debug, Serialize)]
 struct Report {
     file: String,

@@ -37,7 +37,24 @@ pub struct Span {
 /// assert_eq!(distill::lesson::inline::plain("**Скала** и `int8` [тук](x)"), "Скала и int8 тук");
 /// ```
 pub fn plain(text: &str) -> String {
+    if has_no_markup(text) {
+        return text.to_owned();
+    }
     spans(text).into_iter().map(|span| span.text).collect()
+}
+
+/// Returns whether `text` has nothing that [`spans`] would change: no
+/// character that can start inline markup, no control character and no
+/// whitespace at either end (which a paragraph drops).
+fn has_no_markup(text: &str) -> bool {
+    let markup = |c: char| {
+        matches!(
+            c,
+            '*' | '_' | '`' | '[' | ']' | '!' | '<' | '>' | '&' | '\\'
+        ) || c.is_control()
+    };
+    let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t');
+    trimmed.len() == text.len() && !text.contains(markup)
 }
 
 /// Splits `text` into styled runs. Nested styles take the strongest kind,
@@ -134,7 +151,18 @@ impl SpanBuilder {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn plain_shortcut_matches_parser(text in "[a-zа-я0-9 .,:;?()„“'\"#+=|~\u{a0}-]{0,40}") {
+            prop_assume!(has_no_markup(&text));
+            let parsed: String = spans(&text).into_iter().map(|span| span.text).collect();
+            prop_assert_eq!(plain(&text), parsed);
+        }
+    }
 
     fn span(text: &str, kind: SpanKind) -> Span {
         Span {

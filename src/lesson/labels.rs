@@ -24,7 +24,7 @@ const LABELS: &[(&str, Label)] = &[
     ("отговор", Label::Answer),
 ];
 
-/// Longest label text looked at before the colon, in bytes.
+/// Maximum length of a label before its colon, in bytes.
 const MAX_LABEL_BYTES: usize = 40;
 
 /// Splits `Label: value` (also `**Label:** value` and `**Label**: value`)

@@ -200,6 +200,8 @@ fn read_lesson(mut reader: Reader<'_>, id: &str, outline: &Outline<'_>) -> Lesso
             }),
         }
     }
+    // A repeated plan section appends rows, so the rows are sorted here once.
+    lesson.review_plan.sort_by_key(|prompt| prompt.days);
     drop_duplicates(&mut reader, &mut lesson);
     if lesson.concepts.is_empty() && lesson.pitfalls.is_empty() && lesson.quiz.is_empty() {
         reader.warn(
@@ -261,11 +263,7 @@ fn read_section(reader: &mut Reader<'_>, lesson: &mut Lesson, kind: SectionKind,
         SectionKind::Pitfalls => lesson.pitfalls.extend(read_terms(reader, body)),
         SectionKind::Quiz => lesson.quiz.extend(read_quiz(reader, body)),
         SectionKind::Recap => lesson.recap.extend(read_items(reader, body)),
-        SectionKind::ReviewPlan => {
-            let plan = read_plan(reader, body);
-            lesson.review_plan.extend(plan);
-            lesson.review_plan.sort_by_key(|prompt| prompt.days);
-        }
+        SectionKind::ReviewPlan => lesson.review_plan.extend(read_plan(reader, body)),
     }
 }
 

@@ -42,12 +42,12 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("шест", 6),
 ];
 
-/// Longest interval accepted, in days (about ten years).
+/// Maximum interval accepted, in days (about ten years).
 const MAX_DAYS: u32 = 3650;
 
 /// Reads the review plan from the section's first table. Rows whose
 /// interval cannot be read are skipped with a warning; blank rows are
-/// skipped silently. The rows are returned sorted by interval.
+/// skipped silently. Rows are returned in file order.
 pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPrompt> {
     let Some(table) = nodes.iter().find(|node| matches!(node.kind, Kind::Table)) else {
         if let Some(first) = nodes.first() {
@@ -86,7 +86,6 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPr
             Err(message) => reader.warn(line, message),
         }
     }
-    prompts.sort_by_key(|prompt| prompt.days);
     prompts
 }
 

@@ -16,7 +16,7 @@ pub(super) enum SectionKind {
 }
 
 impl SectionKind {
-    /// The English name used in the lesson template.
+    /// Returns the English name used in the lesson template.
     pub fn name(self) -> &'static str {
         match self {
             Self::PriorKnowledge => "Activate Prior Knowledge",

@@ -13,12 +13,7 @@ pub(super) struct Source<'a> {
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, byte)| byte == b'\n')
-                .map(|(index, _)| index + 1),
-        );
+        line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
         Self { text, line_starts }
     }
 
@@ -84,8 +79,8 @@ fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-/// A line that ends in an odd number of backslashes ends in a hard break;
-/// an even number is escaped backslashes.
+/// Returns whether `line` ends in a hard-break backslash. An odd number of
+/// trailing backslashes ends in one, and an even number is escaped backslashes.
 fn ends_with_hard_break_backslash(line: &str) -> bool {
     let count = line.bytes().rev().take_while(|&byte| byte == b'\\').count();
     count % 2 == 1

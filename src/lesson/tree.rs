@@ -244,8 +244,8 @@ impl Builder {
         if let Some(inline) = frame.inline.take() {
             let inline = inline.finish();
             frame.children.push(Node {
-                kind: Kind::Text(inline.clone()),
-                range: inline.range,
+                range: inline.range.clone(),
+                kind: Kind::Text(inline),
                 children: Vec::new(),
             });
         }
