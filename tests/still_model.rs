@@ -206,7 +206,7 @@ fn solved_total_reflux_column_obeys_fenske() {
 }
 
 #[test]
-fn plates_needed_at_total_reflux_is_fenske_rounded_up() {
+fn total_reflux_design_rounds_fenske_up() {
     let alpha = 2.5;
     let curve = ConstantVolatility { alpha };
     let (feed, target) = (0.4, 0.95);

@@ -8,10 +8,10 @@
 //!
 //! A column needs one product specification besides feed, plates and reflux.
 //! This one takes off the distillate rate D/F = x_F / x_limit, where x_limit
-//! is the azeotrope (or 1 without one). That is the rate at which a perfect
-//! column would send all the feed's ethanol overhead at the azeotrope, so more
-//! plates or more reflux push the distillate towards the azeotrope and the
-//! bottoms towards pure water, and never past them.
+//! is the azeotrope (or 1 without one). At that rate a perfect column would
+//! send all the feed's ethanol overhead at the azeotrope. More plates or more
+//! reflux therefore push the distillate towards the azeotrope and the bottoms
+//! towards pure water, and never past them.
 
 use std::fmt;
 use std::str::FromStr;
@@ -162,7 +162,7 @@ impl ColumnProfile {
         self.lines.bottoms
     }
 
-    /// The plates without the reboiler.
+    /// Returns the plates without the reboiler.
     pub fn plates(&self) -> &[Stage] {
         &self.stages[..self.stages.len() - 1]
     }
@@ -265,7 +265,7 @@ pub fn solve(curve: &impl Equilibrium, feed: f64, plates: u32, reflux: Reflux) -
     }
 }
 
-/// Why a target distillate composition cannot be reached.
+/// Reason that a target distillate composition cannot be reached.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Unreachable {
     /// The target is at or beyond the azeotrope, where vapour is no richer than

@@ -1,7 +1,7 @@
 //! Ethanol-water distillation at 1 atm: simple batch distillation against a
 //! fractionating column.
 //!
-//! [`perry`] holds measured equilibrium data and [`van_laar`] an activity
+//! [`perry`] contains measured equilibrium data and [`van_laar`] an activity
 //! model checked against it. [`rayleigh`] boils a charge off in a simple still
 //! and [`column`] steps a continuous column by McCabe-Thiele. [`report`]
 //! combines them into the results that `distill demo still` prints and the

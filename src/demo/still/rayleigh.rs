@@ -1,6 +1,6 @@
 //! Simple batch distillation by the Rayleigh equation.
 //!
-//! A still holds W moles of liquid of mole fraction x and boils it off
+//! A still contains W moles of liquid of mole fraction x and boils it off
 //! slowly, each drop of vapour in equilibrium with the liquid left. The
 //! ethanol balance d(W x) = y dW gives d(ln W) = dx / (y - x). With
 //! s = ln(W0 / W) that is the differential equation dx/ds = x - y(x), solved
@@ -14,10 +14,14 @@ use super::fraction::Composition;
 /// Largest Runge-Kutta step in s = ln(W0 / W).
 const MAX_STEP: f64 = 0.005;
 
-/// The still's liquid mole fraction after boiling off `fraction` of a charge
-/// of mole fraction `x0` (0 <= fraction < 1).
+/// Largest fraction of the charge that [`still_composition`] boils off.
+pub const MAX_FRACTION: f64 = 0.9999;
+
+/// Returns the still's liquid mole fraction after boiling off `fraction` of a
+/// charge of mole fraction `x0`. Fractions above [`MAX_FRACTION`] are treated
+/// as [`MAX_FRACTION`], because boiling off all of the charge leaves no still.
 pub fn still_composition(curve: &impl Equilibrium, x0: f64, fraction: f64) -> f64 {
-    let target = -(1.0 - fraction).ln();
+    let target = -(1.0 - fraction.min(MAX_FRACTION)).ln();
     let steps = (target / MAX_STEP).ceil().max(1.0);
     let h = target / steps;
     let slope = |x: f64| x - curve.vapour(x.clamp(0.0, 1.0));
@@ -32,8 +36,8 @@ pub fn still_composition(curve: &impl Equilibrium, x0: f64, fraction: f64) -> f6
     x.clamp(0.0, 1.0)
 }
 
-/// The average distillate mole fraction after boiling off `fraction` of a
-/// charge of `x0`, leaving still liquid of `still` (ethanol balance).
+/// Returns the average distillate mole fraction after boiling off `fraction`
+/// of a charge of `x0` leaves still liquid of `still` (ethanol balance).
 ///
 /// At `fraction = 0` it returns the first drop, `vapour(x0)`, the limit of
 /// the average.
@@ -80,8 +84,8 @@ pub fn simple_distillation(
 }
 
 /// Returns ln(W0 / W) for a constant relative volatility `alpha` when the
-/// still has gone from `x0` to `x`: the closed form of the Rayleigh integral,
-/// (ln(x0 / x) + alpha ln((1 - x) / (1 - x0))) / (alpha - 1).
+/// still has gone from `x0` to `x`. This closed form of the Rayleigh integral
+/// is (ln(x0 / x) + alpha ln((1 - x) / (1 - x0))) / (alpha - 1).
 pub fn rayleigh_closed_form(alpha: f64, x0: f64, x: f64) -> f64 {
     ((x0 / x).ln() + alpha * ((1.0 - x) / (1.0 - x0)).ln()) / (alpha - 1.0)
 }

@@ -11,7 +11,7 @@ use super::{MAX_PLATES, StillError};
 /// Fractions of the charge boiled off at which the simple still is reported.
 pub const SIMPLE_FRACTIONS: [f64; 10] = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-/// What the demo computes: a feed, a column and an optional target.
+/// Inputs of the demo: a feed, a column and an optional target.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DemoInput {
     /// Feed mole fraction of ethanol.
@@ -24,7 +24,8 @@ pub struct DemoInput {
 }
 
 impl Default for DemoInput {
-    /// A 10 mol % feed (about 22 % ethanol by mass) into 8 plates at reflux ratio 3.
+    /// Returns a 10 mol % feed (about 22 % ethanol by mass) into 8 plates at
+    /// reflux ratio 3.
     fn default() -> Self {
         Self {
             feed: 0.1,
@@ -50,7 +51,7 @@ pub struct PlatesNeeded {
     pub target: Composition,
     /// Theoretical plates above the reboiler, or `None` when unreachable.
     pub plates: Option<u32>,
-    /// Why the target is unreachable, or `None` when it is reachable.
+    /// Reason the target is unreachable, or `None` when it is reachable.
     pub reason: Option<String>,
 }
 

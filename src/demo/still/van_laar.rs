@@ -5,7 +5,7 @@
 //! A21 = 0.9227, as ln(gamma) at infinite dilution. These are the values
 //! usually quoted from Perry's Chemical Engineers' Handbook.
 //! NOTE: the constants were not checked against a handbook page here. The test
-//! `van_laar_agrees_with_measured_rows` holds the resulting curve to the
+//! `van_laar_agrees_with_measured_rows` compares the resulting curve with the
 //! measured rows in [`super::perry`] instead.
 //!
 //! Antoine constants come from the NIST Chemistry WebBook (SRD 69), in the form
