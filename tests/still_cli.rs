@@ -4,25 +4,25 @@ use assert_cmd::Command;
 use predicates::str::contains;
 use serde_json::Value;
 
+type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
 fn demo_still() -> Command {
-    let mut command = Command::cargo_bin("distill").unwrap();
+    let mut command = assert_cmd::cargo::cargo_bin_cmd!("distill");
     command.args(["demo", "still"]);
     command
 }
 
-fn json(args: &[&str]) -> Value {
-    let output = demo_still().arg("--json").args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+/// Runs the demo with `--json` and `args`, and parses its output.
+fn json(args: &[&str]) -> TestResult<Value> {
+    let output = demo_still().arg("--json").args(args).output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    Ok(serde_json::from_slice(&output.stdout)?)
 }
 
 #[test]
-fn json_has_documented_keys() {
-    let value = json(&["--target", "0.8"]);
+fn json_has_documented_keys() -> TestResult {
+    let value = json(&["--target", "0.8"])?;
     for key in [
         "feed",
         "plates",
@@ -40,27 +40,30 @@ fn json_has_documented_keys() {
             assert!(entry.get(key).is_some(), "simple entry missing {key}");
         }
     }
+    Ok(())
 }
 
 #[test]
-fn json_echoes_inputs() {
-    let value = json(&["--feed", "0.2", "--plates", "5", "--reflux", "2.5"]);
+fn json_echoes_inputs() -> TestResult {
+    let value = json(&["--feed", "0.2", "--plates", "5", "--reflux", "2.5"])?;
     assert_eq!(value["feed"]["mole_fraction"], 0.2);
     assert_eq!(value["plates"], 5);
     assert_eq!(value["reflux"], 2.5);
     assert_eq!(value["plate_temperatures_c"].as_array().unwrap().len(), 5);
     assert!(value["plates_needed"].is_null());
+    Ok(())
 }
 
 #[test]
-fn json_total_reflux_is_string() {
-    let value = json(&["--reflux", "total"]);
+fn json_total_reflux_is_string() -> TestResult {
+    let value = json(&["--reflux", "total"])?;
     assert_eq!(value["reflux"], "total");
+    Ok(())
 }
 
 #[test]
-fn distillate_richer_than_feed_and_bottoms() {
-    let value = json(&[]);
+fn distillate_richer_than_feed_and_bottoms() -> TestResult {
+    let value = json(&[])?;
     let distillate = value["distillate"]["mole_fraction"].as_f64().unwrap();
     let bottoms = value["bottoms"]["mole_fraction"].as_f64().unwrap();
     assert!(
@@ -68,29 +71,33 @@ fn distillate_richer_than_feed_and_bottoms() {
         "distillate {distillate}"
     );
     assert!(bottoms < 0.1, "bottoms {bottoms}");
+    Ok(())
 }
 
 #[test]
-fn target_plates_counted() {
-    let value = json(&["--target", "0.8", "--reflux", "5"]);
+fn target_plates_counted() -> TestResult {
+    let value = json(&["--target", "0.8", "--reflux", "5"])?;
     let needed = &value["plates_needed"];
     assert!(needed["plates"].as_u64().unwrap() > 0);
     assert!(needed["reason"].is_null());
+    Ok(())
 }
 
 #[test]
-fn target_past_azeotrope_reports_reason() {
-    let value = json(&["--target", "0.95", "--reflux", "total"]);
+fn target_past_azeotrope_reports_reason() -> TestResult {
+    let value = json(&["--target", "0.95", "--reflux", "total"])?;
     let needed = &value["plates_needed"];
     assert!(needed["plates"].is_null());
     assert!(needed["reason"].as_str().unwrap().contains("azeotrope"));
+    Ok(())
 }
 
 #[test]
-fn mass_flag_converts_feed() {
-    let value = json(&["--feed", "0.5", "--mass"]);
+fn mass_flag_converts_feed() -> TestResult {
+    let value = json(&["--feed", "0.5", "--mass"])?;
     let feed = value["feed"]["mole_fraction"].as_f64().unwrap();
     assert!((feed - 0.2812).abs() < 1e-3, "feed {feed}");
+    Ok(())
 }
 
 #[test]
@@ -124,7 +131,8 @@ fn table_lists_every_stage() {
 }
 
 #[test]
-fn van_laar_model_runs() {
-    let value = json(&["--model", "van-laar", "--plates", "2"]);
+fn van_laar_model_runs() -> TestResult {
+    let value = json(&["--model", "van-laar", "--plates", "2"])?;
     assert!(value["distillate"]["mole_fraction"].as_f64().unwrap() > 0.5);
+    Ok(())
 }
