@@ -92,7 +92,8 @@ fn feed_keys_step_and_clamp() {
         press(&mut screen, KeyCode::Char('l'));
     }
     let feed = screen.input().feed;
-    assert!(feed < 0.8943 && feed > 0.87, "feed {feed}");
+    assert!(feed < 0.8943, "feed {feed}");
+    assert!(feed > 0.87, "feed {feed}");
     assert!(screen.distillate().is_some());
 }
 

@@ -113,7 +113,7 @@ impl Action {
     }
 }
 
-/// What the narrow layout shows in its main area.
+/// Content of the narrow layout's main area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Stairs,
