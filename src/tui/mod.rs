@@ -9,15 +9,21 @@
 //! `NO_COLOR`.
 
 pub mod app;
+pub mod dashboard;
+pub mod data;
 pub mod help;
 pub mod keys;
+pub mod model;
 pub mod notice;
+pub mod review;
 pub mod routes;
 pub mod screen;
+pub mod stats;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod widgets;
+pub mod wrap;
 
 pub use app::App;
 pub use screen::{Action, Clock, Context, Reply, Route, Screen, StoreTask, TaskError};

@@ -1,8 +1,14 @@
-//! Lesson text made safe and laid out for the terminal: removal of control
-//! characters and escape sequences, styled inline Markdown, and wrapping by
-//! display width.
+//! Lesson text made safe for the terminal: removal of control characters
+//! and escape sequences, and inline Markdown turned into styled spans.
+//! Wrapping by display width is in [`super::wrap`].
 
 use std::borrow::Cow;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
 
 /// Spaces that replace one tab, because a terminal's tab stops would move
 /// the text away from the cells ratatui assigned it.
@@ -92,9 +98,80 @@ fn skip_string(chars: &mut Chars<'_>) {
     }
 }
 
+/// Converts inline Markdown (as lesson fields store it) into one styled,
+/// sanitized line: bold, italic and links styled, inline code in the code
+/// style, soft and hard breaks joined by a space.
+//
+// TODO: use `lesson::inline::spans` from the lesson parser once it exists,
+// so the reader and the cards style text the same way. This local pass
+// parses `text` as a Markdown paragraph, so a leading `1.` or `-` turns
+// into a list marker and is dropped.
+pub fn inline_line(text: &str, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut bold = 0_u32;
+    let mut italic = 0_u32;
+    let mut link = 0_u32;
+    // Sanitize before parsing too: the parser splits text at `[`, which would
+    // leave the tail of an escape sequence in a separate text event.
+    let source = sanitize(text);
+    for event in Parser::new(&source) {
+        let style = inline_style(theme, bold > 0, italic > 0, link > 0);
+        match event {
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
+            Event::Start(Tag::Link { .. }) => link += 1,
+            Event::End(TagEnd::Link) => link = link.saturating_sub(1),
+            Event::Text(text) | Event::InlineHtml(text) | Event::Html(text) => {
+                spans.push(Span::styled(sanitize(&text).into_owned(), style));
+            }
+            Event::Code(code) => {
+                spans.push(Span::styled(sanitize(&code).into_owned(), theme.code));
+            }
+            Event::SoftBreak | Event::HardBreak => spans.push(Span::styled(" ", style)),
+            _ => {}
+        }
+    }
+    Line::from(spans)
+}
+
+fn inline_style(theme: &Theme, bold: bool, italic: bool, link: bool) -> Style {
+    let mut style = theme.text;
+    if bold {
+        style = style.patch(theme.bold);
+    }
+    if italic {
+        style = style.patch(theme.italic);
+    }
+    if link {
+        style = style.patch(theme.link);
+    }
+    style
+}
+
 #[cfg(test)]
 mod tests {
+    use ratatui::style::Modifier;
+
     use super::*;
+
+    #[test]
+    fn inline_markdown_is_styled() {
+        let theme = Theme::monochrome();
+        let line = inline_line("**Флегма** е *част* от `пара`", &theme);
+        assert_eq!(line.to_string(), "Флегма е част от пара");
+        assert_eq!(line.spans[0].style, theme.bold);
+        assert!(line.spans[2].style.add_modifier.contains(Modifier::ITALIC));
+        assert_eq!(line.spans[4].style, theme.code);
+    }
+
+    #[test]
+    fn inline_escapes_never_survive() {
+        let theme = Theme::monochrome();
+        let line = inline_line("a \u{1b}[2J `b\u{1b}]0;x\u{7}` **c\u{9b}1m**", &theme);
+        assert_eq!(line.to_string(), "a  b c");
+    }
 
     #[test]
     fn clean_text_is_borrowed() {
