@@ -148,7 +148,10 @@ fn heatmap_lines(view: &StatsView, width: u16, theme: &Theme) -> Vec<Line<'stati
         }
         lines.push(Line::from(spans));
     }
-    lines.push(legend_line(theme));
+    let legend = legend_line(theme);
+    if legend.width() <= usize::from(width) {
+        lines.push(legend);
+    }
     lines
 }
 
