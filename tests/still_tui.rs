@@ -1,34 +1,47 @@
 //! The column screen drawn on ratatui's test backend.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use distill::demo::still::{EthanolWater, Reflux};
 use distill::tui::still::{MAX_SCREEN_PLATES, StillScreen, View};
+use distill::tui::{Action, App, Clock, Context, Screen, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
+/// Draws the screen alone into a `width` by `height` terminal.
 fn draw(screen: &StillScreen, width: u16, height: u16) -> TestResult<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height))?;
-    terminal.draw(|frame| screen.render(frame, frame.area()))?;
+    let theme = Theme::colored();
+    terminal.draw(|frame| screen.render(frame, frame.area(), &theme))?;
     Ok(terminal.backend().clone())
 }
 
-fn press(screen: &mut StillScreen, code: KeyCode) -> bool {
+/// Draws the screen inside the app, with the footer of key hints.
+fn draw_in_app(screen: StillScreen, width: u16, height: u16) -> TestResult<TestBackend> {
+    let app = App::with_screen(
+        Context::new(Clock::System),
+        Theme::colored(),
+        Box::new(screen),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(width, height))?;
+    terminal.draw(|frame| app.render(frame))?;
+    Ok(terminal.backend().clone())
+}
+
+fn press(screen: &mut StillScreen, code: KeyCode) -> Action {
     screen.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 #[test]
 fn snapshot_100x30() -> TestResult {
-    let backend = draw(&StillScreen::new(), 100, 30)?;
-    insta::assert_snapshot!(backend);
+    insta::assert_snapshot!(draw_in_app(StillScreen::new(), 100, 30)?);
     Ok(())
 }
 
 #[test]
 fn snapshot_60x20() -> TestResult {
-    let backend = draw(&StillScreen::new(), 60, 20)?;
-    insta::assert_snapshot!(backend);
+    insta::assert_snapshot!(draw_in_app(StillScreen::new(), 60, 20)?);
     Ok(())
 }
 
@@ -38,7 +51,7 @@ fn snapshot_60x20_column_view() -> TestResult {
     press(&mut screen, KeyCode::Tab);
     press(&mut screen, KeyCode::Tab);
     assert_eq!(screen.view(), View::Column);
-    insta::assert_snapshot!(draw(&screen, 60, 20)?);
+    insta::assert_snapshot!(draw_in_app(screen, 60, 20)?);
     Ok(())
 }
 
@@ -48,7 +61,7 @@ fn snapshot_100x30_many_plates() -> TestResult {
     for _ in 0..30 {
         press(&mut screen, KeyCode::Up);
     }
-    insta::assert_snapshot!(draw(&screen, 100, 30)?);
+    insta::assert_snapshot!(draw_in_app(screen, 100, 30)?);
     Ok(())
 }
 
@@ -82,7 +95,7 @@ fn too_small_shows_notice() -> TestResult {
 #[test]
 fn feed_keys_step_and_clamp() {
     let mut screen = StillScreen::new();
-    assert!(press(&mut screen, KeyCode::Right));
+    assert!(matches!(press(&mut screen, KeyCode::Right), Action::None));
     assert!((screen.input().feed - 0.11).abs() < 1e-12);
     for _ in 0..12 {
         press(&mut screen, KeyCode::Char('h'));
@@ -143,17 +156,22 @@ fn model_key_switches_curve() {
 }
 
 #[test]
-fn quit_keys_left_to_caller() {
+fn quit_keys_left_to_app() {
     let mut screen = StillScreen::new();
-    assert!(!press(&mut screen, KeyCode::Char('q')));
-    assert!(!press(&mut screen, KeyCode::Esc));
+    assert!(matches!(
+        press(&mut screen, KeyCode::Char('q')),
+        Action::Unhandled
+    ));
+    assert!(matches!(
+        press(&mut screen, KeyCode::Esc),
+        Action::Unhandled
+    ));
 }
 
 #[test]
-fn key_release_is_ignored() {
-    let mut screen = StillScreen::new();
-    let mut release = KeyEvent::new(KeyCode::Right, KeyModifiers::NONE);
-    release.kind = KeyEventKind::Release;
-    assert!(!screen.handle_key(release));
-    assert!((screen.input().feed - 0.1).abs() < 1e-12);
+fn key_help_lists_every_key() {
+    let help = StillScreen::new().key_help();
+    assert_eq!(help.rows.len(), 9);
+    assert_eq!(help.rows[0].keys, "←/h");
+    assert!(help.rows.iter().all(|row| row.help.ends_with('.')));
 }

@@ -10,17 +10,19 @@
 mod charts;
 mod drawing;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use self::charts::Plot;
+use super::keys::{HelpSection, Key, KeyBinding, KeyTable};
+use super::screen::{Action, MIN_SIZE, Screen};
+use super::theme::Theme;
+use super::widgets;
 use crate::demo::still::column::composition_limit;
 use crate::demo::still::{DemoInput, EthanolWater, Reflux};
-
-use self::charts::Plot;
 
 /// Reflux settings that `-` and `+` step through, ending at total reflux.
 const REFLUX_STEPS: [Reflux; 13] = [
@@ -54,10 +56,6 @@ const FEED_MARGIN: f64 = 0.01;
 /// Most plates the keys reach. The drawing elides plates that do not fit.
 pub const MAX_SCREEN_PLATES: u32 = 40;
 
-/// Smallest area the screen draws into; smaller areas get a notice instead.
-const MIN_WIDTH: u16 = 40;
-const MIN_HEIGHT: u16 = 12;
-
 /// Smallest body that shows both diagrams, the drawing and the readouts at once.
 const WIDE_WIDTH: u16 = 90;
 const WIDE_HEIGHT: u16 = 24;
@@ -65,20 +63,9 @@ const WIDE_HEIGHT: u16 = 24;
 /// Width of the side panel with the drawing and the readouts in the wide layout.
 const SIDE_WIDTH: u16 = 44;
 
-/// Keys of this screen as (keys, more keys, action), in the order of the help
-/// line. Narrow windows leave out the second column.
-pub const KEYS: [(&str, &str, &str); 6] = [
-    ("←/→", "h/l", "feed"),
-    ("↓/↑", "j/k", "plates"),
-    ("-/+", "", "reflux"),
-    ("t", "", "total"),
-    ("m", "", "model"),
-    ("Tab", "", "view"),
-];
-
 /// An input change requested by a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub enum Command {
     FeedDown,
     FeedUp,
     PlatesDown,
@@ -90,28 +77,68 @@ pub enum Action {
     NextView,
 }
 
-impl Action {
-    /// Maps a key press to its action, or `None` for keys this screen leaves
-    /// to the caller (such as `q` and Esc).
-    pub fn from_key(key: KeyEvent) -> Option<Self> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let action = match key.code {
-            KeyCode::Left | KeyCode::Char('h') => Self::FeedDown,
-            KeyCode::Right | KeyCode::Char('l') => Self::FeedUp,
-            KeyCode::Down | KeyCode::Char('j') => Self::PlatesDown,
-            KeyCode::Up | KeyCode::Char('k') => Self::PlatesUp,
-            KeyCode::Char('-') => Self::RefluxDown,
-            KeyCode::Char('+' | '=') => Self::RefluxUp,
-            KeyCode::Char('t') => Self::ToggleTotalReflux,
-            KeyCode::Char('m') => Self::SwitchModel,
-            KeyCode::Tab => Self::NextView,
-            _ => return None,
-        };
-        Some(action)
-    }
-}
+/// Keys of the column screen. Only the rows with a label appear in the
+/// footer, so it fits 100 columns with the global keys. The help screen
+/// lists every row.
+static KEYS: KeyTable<Command> = KeyTable::new(
+    "Distillation column",
+    &[
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Left), Key::char('h')],
+            "",
+            "Lower the feed's ethanol mole fraction by 0.01.",
+            Command::FeedDown,
+        ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Right), Key::char('l')],
+            "feed",
+            "Raise the feed's ethanol mole fraction by 0.01, up to just below the azeotrope.",
+            Command::FeedUp,
+        ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Down), Key::char('j')],
+            "",
+            "Remove one theoretical plate.",
+            Command::PlatesDown,
+        ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Up), Key::char('k')],
+            "plates",
+            "Add one theoretical plate, up to 40.",
+            Command::PlatesUp,
+        ),
+        KeyBinding::new(
+            &[Key::char('-')],
+            "",
+            "Lower the reflux ratio one step, down to 0.5.",
+            Command::RefluxDown,
+        ),
+        KeyBinding::new(
+            &[Key::char('+'), Key::char('=')],
+            "reflux",
+            "Raise the reflux ratio one step, from 20 to total reflux.",
+            Command::RefluxUp,
+        ),
+        KeyBinding::new(
+            &[Key::char('t')],
+            "total",
+            "Switch between total reflux and reflux ratio 3.",
+            Command::ToggleTotalReflux,
+        ),
+        KeyBinding::new(
+            &[Key::char('m')],
+            "model",
+            "Switch between the measured data and the van Laar model.",
+            Command::SwitchModel,
+        ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Tab)],
+            "view",
+            "Show the next diagram when the window is too small for all of them.",
+            Command::NextView,
+        ),
+    ],
+);
 
 /// Content of the narrow layout's main area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,32 +220,22 @@ impl StillScreen {
             .map(|p| p.report.distillate.composition.mole_fraction)
     }
 
-    /// Applies a key press. Returns `true` when the screen used the key and
-    /// `false` when the caller should handle it (for example `q` or Esc).
-    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
-        match Action::from_key(key) {
-            Some(action) => {
-                self.apply(action);
-                true
+    /// Changes the input for `command` and recomputes the column.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::FeedDown => self.set_feed(self.input.feed - FEED_STEP),
+            Command::FeedUp => self.set_feed(self.input.feed + FEED_STEP),
+            Command::PlatesDown => self.input.plates = self.input.plates.saturating_sub(1),
+            Command::PlatesUp => {
+                self.input.plates = (self.input.plates + 1).min(MAX_SCREEN_PLATES);
             }
-            None => false,
+            Command::RefluxDown => self.set_reflux_step(self.reflux_step.saturating_sub(1)),
+            Command::RefluxUp => self.set_reflux_step(self.reflux_step + 1),
+            Command::ToggleTotalReflux => self.toggle_total_reflux(),
+            Command::SwitchModel => self.switch_model(),
+            Command::NextView => self.view = self.view.next(),
         }
-    }
-
-    /// Changes the input for `action` and recomputes the column.
-    pub fn apply(&mut self, action: Action) {
-        match action {
-            Action::FeedDown => self.set_feed(self.input.feed - FEED_STEP),
-            Action::FeedUp => self.set_feed(self.input.feed + FEED_STEP),
-            Action::PlatesDown => self.input.plates = self.input.plates.saturating_sub(1),
-            Action::PlatesUp => self.input.plates = (self.input.plates + 1).min(MAX_SCREEN_PLATES),
-            Action::RefluxDown => self.set_reflux_step(self.reflux_step.saturating_sub(1)),
-            Action::RefluxUp => self.set_reflux_step(self.reflux_step + 1),
-            Action::ToggleTotalReflux => self.toggle_total_reflux(),
-            Action::SwitchModel => self.switch_model(),
-            Action::NextView => self.view = self.view.next(),
-        }
-        if action != Action::NextView {
+        if command != Command::NextView {
             self.plot = Plot::compute(&self.curve, &self.input);
         }
     }
@@ -254,35 +271,14 @@ impl StillScreen {
         self.set_feed(self.input.feed);
     }
 
-    /// Draws the screen into `area` of `frame`.
-    pub fn render(&self, frame: &mut Frame, area: Rect) {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(frame, area);
-            return;
-        }
-        let [title, body, help] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        frame.render_widget(self.title_line(), title);
-        frame.render_widget(help_line(help.width >= WIDE_WIDTH), help);
-        if body.width >= WIDE_WIDTH && body.height >= WIDE_HEIGHT {
-            self.render_wide(frame, body);
-        } else {
-            self.render_narrow(frame, body);
-        }
-    }
-
-    fn title_line(&self) -> Line<'static> {
+    fn title_line(&self, theme: &Theme) -> Line<'static> {
         Line::from(vec![
-            Span::styled("Ethanol-water column", Style::new().fg(Color::Cyan)),
-            Span::raw(format!(", 1 atm · {}", self.curve.name())),
+            Span::styled("Ethanol-water column", theme.title),
+            Span::styled(format!(", 1 atm · {}", self.curve.name()), theme.dim),
         ])
     }
 
-    fn render_wide(&self, frame: &mut Frame, area: Rect) {
+    fn render_wide(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let [diagrams, side] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(SIDE_WIDTH)]).areas(area);
         let [stairs, temperatures] =
@@ -295,63 +291,77 @@ impl StillScreen {
         .areas(side);
         match &self.plot {
             Ok(plot) => {
-                frame.render_widget(plot.stairs_chart(), stairs);
-                frame.render_widget(plot.temperature_chart(), temperatures);
-                frame.render_widget(drawing::column(plot, column.height), column);
+                frame.render_widget(plot.stairs_chart(theme), stairs);
+                frame.render_widget(plot.temperature_chart(theme), temperatures);
+                frame.render_widget(drawing::column(plot, column.height, theme), column);
                 frame.render_widget(drawing::readouts(plot, &self.curve), readouts);
             }
-            Err(message) => render_error(frame, area, message),
+            Err(message) => render_error(frame, area, message, theme),
         }
     }
 
-    fn render_narrow(&self, frame: &mut Frame, area: Rect) {
+    fn render_narrow(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let [main, readouts] = Layout::vertical([
             Constraint::Min(0),
             Constraint::Length(drawing::SUMMARY_HEIGHT),
         ])
         .areas(area);
-        let Ok(plot) = &self.plot else {
-            if let Err(message) = &self.plot {
-                render_error(frame, area, message);
+        let plot = match &self.plot {
+            Ok(plot) => plot,
+            Err(message) => {
+                render_error(frame, area, message, theme);
+                return;
             }
-            return;
         };
         match self.view {
-            View::Stairs => frame.render_widget(plot.stairs_chart(), main),
-            View::Temperatures => frame.render_widget(plot.temperature_chart(), main),
-            View::Column => frame.render_widget(drawing::column(plot, main.height), main),
+            View::Stairs => frame.render_widget(plot.stairs_chart(theme), main),
+            View::Temperatures => frame.render_widget(plot.temperature_chart(theme), main),
+            View::Column => frame.render_widget(drawing::column(plot, main.height, theme), main),
         }
         frame.render_widget(drawing::summary(plot), readouts);
     }
 }
 
-fn help_line(wide: bool) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (keys, more_keys, action) in KEYS {
-        let keys = if wide && !more_keys.is_empty() {
-            format!("{keys} {more_keys}")
-        } else {
-            keys.to_string()
-        };
-        let gap = if wide { "  " } else { " " };
-        spans.push(Span::styled(keys, Style::new().fg(Color::Yellow)));
-        spans.push(Span::raw(format!(" {action}{gap}")));
+impl Screen for StillScreen {
+    fn title(&self) -> String {
+        "Distillation column".to_string()
     }
-    Line::from(spans)
+
+    /// Draws the wide layout (both diagrams, the drawing and the readouts) when
+    /// the area allows, and otherwise one view at a time with a summary.
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        if area.width < MIN_SIZE.width || area.height < MIN_SIZE.height {
+            widgets::render_too_small(frame.buffer_mut(), area, MIN_SIZE, theme);
+            return;
+        }
+        let [title, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        frame.render_widget(self.title_line(theme), title);
+        if body.width >= WIDE_WIDTH && body.height >= WIDE_HEIGHT {
+            self.render_wide(frame, body, theme);
+        } else {
+            self.render_narrow(frame, body, theme);
+        }
+    }
+
+    fn handle_key(&mut self, key: KeyEvent) -> Action {
+        match KEYS.command_for(&key) {
+            Some(command) => {
+                self.apply(command);
+                Action::None
+            }
+            None => Action::Unhandled,
+        }
+    }
+
+    fn key_help(&self) -> HelpSection {
+        KEYS.help()
+    }
 }
 
-fn render_too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
-        "Window too small for the column screen: {}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}.",
-        area.width, area.height
-    );
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-}
-
-fn render_error(frame: &mut Frame, area: Rect, message: &str) {
+fn render_error(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
     let block = Block::bordered().title("Invalid input");
-    let paragraph = Paragraph::new(message.to_string())
-        .wrap(Wrap { trim: true })
-        .block(block);
+    let text = Line::styled(message.to_string(), theme.bad);
+    let paragraph = Paragraph::new(text).wrap(Wrap { trim: true }).block(block);
     frame.render_widget(paragraph, area);
 }

@@ -1,13 +1,14 @@
 //! The plotted series of the column screen and the two diagrams drawn from them.
 
 use ratatui::layout::Constraint;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LegendPosition};
 
 use crate::demo::still::column::composition_limit;
 use crate::demo::still::report::DemoReport;
 use crate::demo::still::{BoilingCurve, DemoInput, Equilibrium, EthanolWater, Reflux, run};
+use crate::tui::theme::Theme;
 
 /// Points along each equilibrium curve.
 const CURVE_POINTS: u32 = 200;
@@ -77,12 +78,12 @@ impl Plot {
     }
 
     /// Builds the x-y diagram with the operating lines and the stairs.
-    pub fn stairs_chart(&self) -> Chart<'_> {
+    pub fn stairs_chart(&self, theme: &Theme) -> Chart<'_> {
         let datasets = vec![
-            line("equilibrium", &self.equilibrium, Color::Cyan),
-            line("y = x", &self.diagonal, Color::DarkGray),
-            line("operating", &self.operating, Color::Yellow),
-            line("stages", &self.stairs, Color::Magenta),
+            line("equilibrium", &self.equilibrium, theme.bar),
+            line("y = x", &self.diagonal, theme.dim),
+            line("operating", &self.operating, theme.key),
+            line("stages", &self.stairs, theme.code),
         ];
         let title = format!(
             "x-y, McCabe-Thiele: {} plates + reboiler",
@@ -90,22 +91,22 @@ impl Plot {
         );
         Chart::new(datasets)
             .block(Block::bordered().title(title))
-            .x_axis(fraction_axis("x liquid"))
-            .y_axis(fraction_axis("y vapour"))
+            .x_axis(fraction_axis("x liquid", theme))
+            .y_axis(fraction_axis("y vapour", theme))
             .legend_position(Some(LegendPosition::BottomRight))
             .hidden_legend_constraints(LEGEND_LIMITS)
     }
 
     /// Builds the T-x-y diagram with each stage at its liquid composition.
-    pub fn temperature_chart(&self) -> Chart<'_> {
+    pub fn temperature_chart(&self, theme: &Theme) -> Chart<'_> {
         let datasets = vec![
-            line("bubble (liquid)", &self.bubble, Color::Blue),
-            line("dew (vapour)", &self.dew, Color::Red),
+            line("bubble (liquid)", &self.bubble, theme.good),
+            line("dew (vapour)", &self.dew, theme.bad),
             Dataset::default()
                 .name("stages")
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Scatter)
-                .style(Style::new().fg(Color::Magenta))
+                .style(theme.code)
                 .data(&self.stages),
         ];
         let [low, high] = TEMPERATURE_AXIS_C;
@@ -117,31 +118,31 @@ impl Plot {
                 format!("{:.0}", (low + high) / 2.0),
                 format!("{high:.0}"),
             ])
-            .style(Style::new().fg(Color::Gray));
+            .style(theme.dim);
         Chart::new(datasets)
             .block(Block::bordered().title("T-x-y at 1 atm"))
-            .x_axis(fraction_axis("x, y"))
+            .x_axis(fraction_axis("x, y", theme))
             .y_axis(y_axis)
             .legend_position(Some(LegendPosition::TopRight))
             .hidden_legend_constraints(LEGEND_LIMITS)
     }
 }
 
-fn line<'a>(name: &'static str, data: &'a [(f64, f64)], color: Color) -> Dataset<'a> {
+fn line<'a>(name: &'static str, data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
     Dataset::default()
         .name(name)
         .marker(Marker::Braille)
         .graph_type(GraphType::Line)
-        .style(Style::new().fg(color))
+        .style(style)
         .data(data)
 }
 
-fn fraction_axis(title: &'static str) -> Axis<'static> {
+fn fraction_axis(title: &'static str, theme: &Theme) -> Axis<'static> {
     Axis::default()
         .title(title)
         .bounds([0.0, 1.0])
         .labels(["0", "0.5", "1"])
-        .style(Style::new().fg(Color::Gray))
+        .style(theme.dim)
 }
 
 fn operating_line(report: &DemoReport) -> Vec<(f64, f64)> {

@@ -1,12 +1,13 @@
 //! The labelled column drawing and the text readouts of the column screen.
 
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::charts::Plot;
 use crate::demo::still::report::Product;
 use crate::demo::still::{EthanolWater, Reflux};
+use crate::tui::theme::Theme;
 
 /// Rows of the readout panel, borders included.
 pub(super) const READOUT_HEIGHT: u16 = 9;
@@ -18,22 +19,21 @@ pub(super) const SUMMARY_HEIGHT: u16 = 4;
 /// column top and bottom, reboiler.
 const FIXED_DRAWING_ROWS: u16 = 9;
 
-const LABEL: Style = Style::new().fg(Color::Yellow);
-
 /// Builds the column drawing for a panel `height` rows tall. Plates that do
 /// not fit are replaced by one row that counts them.
-pub(super) fn column(plot: &Plot, height: u16) -> Paragraph<'static> {
+pub(super) fn column(plot: &Plot, height: u16, theme: &Theme) -> Paragraph<'static> {
     let report = &plot.report;
+    let label = theme.accent;
     let mut lines = vec![
         Line::from(vec![
             Span::raw("      ╭─────────╮ "),
-            Span::styled("condenser", LABEL),
+            Span::styled("condenser", label),
         ]),
         Line::from("      ╰──┬───┬──╯"),
         Line::from(vec![
-            Span::styled("  reflux", LABEL),
+            Span::styled("  reflux", label),
             Span::raw(" ↓   └──► "),
-            Span::styled("distillate", LABEL),
+            Span::styled("distillate", label),
             Span::raw(format!(
                 " x {:.3}",
                 report.distillate.composition.mole_fraction
@@ -41,19 +41,23 @@ pub(super) fn column(plot: &Plot, height: u16) -> Paragraph<'static> {
         ]),
         Line::from(vec![
             Span::raw("      ┌──┴──────┐ "),
-            Span::styled("column", LABEL),
+            Span::styled("column", label),
         ]),
     ];
-    lines.extend(plate_rows(plot, height.saturating_sub(FIXED_DRAWING_ROWS)));
+    lines.extend(plate_rows(
+        plot,
+        height.saturating_sub(FIXED_DRAWING_ROWS),
+        label,
+    ));
     lines.push(Line::from("      └────┬────┘"));
     lines.push(Line::from(vec![
         Span::raw("      ╭────┴────╮ "),
-        Span::styled("reboiler", LABEL),
+        Span::styled("reboiler", label),
         Span::raw(format!(" {:.2} °C", report.bottoms.temperature_c)),
     ]));
     lines.push(Line::from(vec![
         Span::raw("      ╰─────────╯ ──► "),
-        Span::styled("bottoms", LABEL),
+        Span::styled("bottoms", label),
         Span::raw(format!(
             " x {:.3}",
             report.bottoms.composition.mole_fraction
@@ -63,14 +67,14 @@ pub(super) fn column(plot: &Plot, height: u16) -> Paragraph<'static> {
 }
 
 /// Lists the plates that fit in `rows`, keeping the top and bottom plates.
-fn plate_rows(plot: &Plot, rows: u16) -> Vec<Line<'static>> {
+fn plate_rows(plot: &Plot, rows: u16, label: Style) -> Vec<Line<'static>> {
     let report = &plot.report;
     let plates = report.profile.plates();
     let rows = usize::from(rows).max(1);
     let row = |index: usize| {
         let feed = index == report.profile.feed_stage;
         let temperature = report.plate_temperatures_c[index];
-        plate_row(index + 1, feed, plates[index].liquid, temperature)
+        plate_row(index + 1, feed, plates[index].liquid, temperature, label)
     };
     if plates.len() <= rows {
         return (0..plates.len()).map(row).collect();
@@ -86,9 +90,15 @@ fn plate_rows(plot: &Plot, rows: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn plate_row(number: usize, feed: bool, liquid: f64, temperature: f64) -> Line<'static> {
+fn plate_row(
+    number: usize,
+    feed: bool,
+    liquid: f64,
+    temperature: f64,
+    label: Style,
+) -> Line<'static> {
     let wall = if feed {
-        Span::styled("  feed►", LABEL)
+        Span::styled("  feed►", label)
     } else {
         Span::raw("      │")
     };
