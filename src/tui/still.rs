@@ -4,8 +4,8 @@
 //! equilibrium model.
 //!
 //! Rendering only reads state. Every key that changes an input recomputes the
-//! column and the plotted series at once, so [`StillScreen::render`] draws
-//! from stored numbers at any size.
+//! column and the plotted series at once, so a redraw at any size only reads
+//! stored numbers.
 
 mod charts;
 mod drawing;
