@@ -197,3 +197,16 @@ fn check_json_warning_lines() {
         serde_json::json!([1, 3, 7, 30])
     );
 }
+
+#[test]
+fn check_builtin_lessons_clean() {
+    distill()
+        .args(["check", "--builtin"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("content/distillation.md: "))
+        .stdout(predicate::str::contains("content/distillation.en.md: "))
+        .stdout(predicate::str::contains(
+            "checked 2 file(s): 0 with errors, 0 warning(s)",
+        ));
+}
