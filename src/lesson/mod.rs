@@ -36,8 +36,8 @@ pub struct Lesson {
     pub title: String,
     /// Warm-up questions from "Activate Prior Knowledge".
     pub prior_knowledge: Vec<Item>,
-    /// Reading text from "Overview", after any text that stands between the
-    /// title and the first section.
+    /// Reading text from "Overview", preceded by any text between the title
+    /// and the first section.
     pub overview: Vec<Block>,
     pub concepts: Vec<Concept>,
     pub path: Vec<PathStep>,

@@ -341,7 +341,7 @@ fn drop_duplicates(reader: &mut Reader<'_>, lesson: &mut Lesson) {
 fn dedup_by_front<T>(
     reader: &mut Reader<'_>,
     items: &mut Vec<T>,
-    what: &str,
+    item_kind: &str,
     front: impl Fn(&T) -> &String,
     line: impl Fn(&T) -> usize,
 ) {
@@ -353,7 +353,7 @@ fn dedup_by_front<T>(
                 reader.warn(
                     line(item),
                     format!(
-                        "duplicate {what} `{}` (first on line {first}) is ignored",
+                        "duplicate {item_kind} `{}` (first on line {first}) is ignored",
                         front(item)
                     ),
                 );
