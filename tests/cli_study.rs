@@ -1,5 +1,10 @@
 //! The study commands end to end: the real binary on a real database file.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions fail the test on error"
+)]
+
 mod store_support;
 
 use std::collections::HashMap;

@@ -1,6 +1,11 @@
 //! Property tests of the ladder rules, and of the review log as a complete
 //! record of every card's state.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions fail the test on error"
+)]
+
 mod store_support;
 
 use std::collections::HashMap;

@@ -1,5 +1,10 @@
 //! Answers, undo and the due queue on a real store.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions fail the test on error"
+)]
+
 mod store_support;
 
 use std::time::Duration;

@@ -1,6 +1,11 @@
 //! Importing lessons: counts, idempotence, and card history across edits,
 //! removals and returns.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions fail the test on error"
+)]
+
 mod store_support;
 
 use distill::deck::{CardId, CardKind};

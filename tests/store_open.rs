@@ -1,6 +1,11 @@
 //! Opening database files: creation, migration, and refusing files that
 //! are not ours without changing a byte.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions fail the test on error"
+)]
+
 use std::fs;
 
 use distill::store::{SCHEMA_VERSION, Store, StoreError};

@@ -1,5 +1,10 @@
 //! Dashboard and statistics queries against known histories.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions fail the test on error"
+)]
+
 mod store_support;
 
 use distill::deck::{CardId, CardKind};
