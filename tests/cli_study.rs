@@ -56,8 +56,8 @@ impl Model {
     }
 }
 
-/// A grade that depends on the card, the day and the attempt, so the run
-/// covers every grade: mostly good, with again, hard and easy mixed in.
+/// Picks a grade from the card, the day and the attempt, so the run covers
+/// every grade: mostly good, with again, hard and easy mixed in.
 fn pick_grade(card: &str, day: u32, attempt: u32) -> &'static str {
     if attempt > 0 {
         return "good";

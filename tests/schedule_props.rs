@@ -29,7 +29,7 @@ fn day(offset: u32) -> StudyDay {
     start.plus_days(offset)
 }
 
-/// A reachable state on `ladder`: new, or on a rung with its dates.
+/// Generates a reachable state on `ladder`: new, or on a rung with its dates.
 fn state(ladder: &Ladder) -> impl Strategy<Value = CardState> + use<> {
     let top = ladder.top_rung();
     (any::<bool>(), 0..=top, 0u32..3000, 0u32..400).prop_map(|(new, rung, last, wait)| {

@@ -14,7 +14,7 @@ use distill::schedule::{Grade, StudyDay};
 use distill::store::{AnswerRequest, Store, StoreError};
 use store_support::{at, day_time, file, lesson, time};
 
-/// A store with lesson `a` (three concepts) and lesson `b` (one concept).
+/// Opens a store with lesson `a` (three concepts) and lesson `b` (one concept).
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let a = lesson("a", &[("One", "1"), ("Two", "2"), ("Three", "3")], &[]);

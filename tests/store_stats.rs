@@ -14,7 +14,7 @@ use store_support::{at, day_time, file, lesson};
 
 const TERMS: [&str; 4] = ["One", "Two", "Three", "Four"];
 
-/// A store with one lesson of four concepts (eight cards).
+/// Opens a store with one lesson of four concepts (eight cards).
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let concepts: Vec<(&str, &str)> = TERMS.iter().map(|term| (*term, "def")).collect();

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use super::normalize_key;
 use crate::lesson::{Diagnostic, Lesson};
 
-/// What a card asks.
+/// The kind of prompt on a card's front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CardKind {

@@ -9,8 +9,8 @@ use super::{Store, StoreError};
 use crate::deck::{CardId, CardKind};
 use crate::schedule::{CardState, Ladder, StudyDay};
 
-/// A card as stored: its text, where it stands on its lesson's ladder, and
-/// that ladder.
+/// A stored card: its text, its place on its lesson's ladder, and that
+/// ladder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredCard {
     pub id: CardId,

@@ -36,7 +36,7 @@ pub fn source_sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// What an import did to one lesson.
+/// Counts of the changes an import made to one lesson.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct LessonImport {
     pub lesson_id: String,
@@ -54,7 +54,7 @@ pub struct LessonImport {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// What one import run did, one entry per lesson in input order.
+/// The outcome of one import run: one entry per lesson, in input order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
     pub lessons: Vec<LessonImport>,

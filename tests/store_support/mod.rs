@@ -8,7 +8,7 @@ use distill::lesson::{Concept, Lesson, QuizQuestion, ReviewPrompt};
 use distill::schedule::StudyTime;
 use distill::store::{LessonFile, source_sha256};
 
-/// A concept with no gloss.
+/// Builds a concept without a gloss.
 pub fn concept(term: &str, definition: &str, line: usize) -> Concept {
     Concept {
         term: term.into(),
@@ -18,7 +18,7 @@ pub fn concept(term: &str, definition: &str, line: usize) -> Concept {
     }
 }
 
-/// A lesson with the given concepts and quiz questions and no other content.
+/// Builds a lesson with these concepts and quiz questions and nothing else.
 pub fn lesson(id: &str, concepts: &[(&str, &str)], quiz: &[&str]) -> Lesson {
     Lesson {
         id: id.into(),
@@ -78,12 +78,12 @@ pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-/// The study time of `text` with days starting at 04:00.
+/// Returns the study time of `text`, with days starting at 04:00.
 pub fn time(text: &str) -> StudyTime {
     StudyTime::new(at(text), 4).unwrap()
 }
 
-/// A time at 10:00 UTC, `days` days after 2026-01-01.
+/// Returns 10:00 UTC, `days` days after 2026-01-01, as a study time.
 pub fn day_time(days: u32) -> StudyTime {
     let start = at("2026-01-01T10:00:00+00:00");
     StudyTime::new(start + chrono::TimeDelta::days(i64::from(days)), 4).unwrap()
