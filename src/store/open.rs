@@ -19,7 +19,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 impl Store {
     /// Opens or creates the database at `path` and applies pending
     /// migrations. A file that is not SQLite, or whose schema is newer than
-    /// this build knows, is refused and left byte-for-byte unchanged.
+    /// this build supports, is rejected and left byte-for-byte unchanged.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if path.exists() {
             check_header(path)?;
