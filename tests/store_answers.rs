@@ -254,3 +254,46 @@ fn find_card_rejects_ambiguous_prefix() {
     });
     assert!(ambiguous.is_some());
 }
+
+#[test]
+fn undo_by_id_takes_back_latest_of_card() {
+    let mut store = store();
+    let one = id("a", "One");
+    let two = id("a", "Two");
+    let first = answer(&mut store, &one, Grade::Good, 0);
+    let other = answer(&mut store, &two, Grade::Good, 0);
+
+    // The card's latest answer can be taken back even when another card
+    // was answered after it.
+    assert_eq!(store.undo(first.log_id).unwrap(), first);
+    assert!(store.card(&one).unwrap().unwrap().state.is_new());
+    assert_eq!(store.last_answer().unwrap(), Some(other));
+}
+
+#[test]
+fn undo_by_id_rejects_older_answer() {
+    let mut store = store();
+    let one = id("a", "One");
+    let first = answer(&mut store, &one, Grade::Good, 0);
+    answer(&mut store, &one, Grade::Good, 1);
+    let err = store.undo(first.log_id).unwrap_err();
+    assert!(matches!(err, StoreError::NotLatestAnswer { .. }), "{err:?}");
+    assert_eq!(store.card(&one).unwrap().unwrap().state.rung, 2);
+    let missing = store.undo(999).unwrap_err();
+    assert!(
+        matches!(missing, StoreError::AnswerNotFound(999)),
+        "{missing:?}"
+    );
+}
+
+#[test]
+fn next_due_day_skips_today() {
+    let mut store = store();
+    assert_eq!(store.next_due_day(day(0)).unwrap(), None);
+    answer(&mut store, &id("a", "One"), Grade::Again, 0);
+    answer(&mut store, &id("a", "Two"), Grade::Easy, 0);
+    answer(&mut store, &id("a", "Three"), Grade::Hard, 0);
+    assert_eq!(store.next_due_day(day(0)).unwrap(), Some(day(1)));
+    assert_eq!(store.next_due_day(day(1)).unwrap(), Some(day(3)));
+    assert_eq!(store.next_due_day(day(3)).unwrap(), None);
+}

@@ -8,8 +8,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::normalize_key;
-use crate::lesson::{Diagnostic, Lesson};
+use crate::lesson::{Diagnostic, Lesson, normalize_key};
 
 /// The kind of prompt on a card's front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

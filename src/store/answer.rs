@@ -66,10 +66,9 @@ impl Store {
 
     /// Returns the most recent answer in the review log, if any.
     pub fn last_answer(&self) -> Result<Option<Answer>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "select id, card_id, grade, day, rung_before, rung_after, due_before, due_after \
-             from review_log order by id desc limit 1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{ANSWER_QUERY} order by id desc limit 1"))?;
         let answer = stmt.query_row([], read_answer).optional()?;
         Ok(answer)
     }
@@ -80,30 +79,63 @@ impl Store {
     pub fn undo_last(&mut self) -> Result<Option<Answer>, StoreError> {
         let tx = self.write()?;
         let last = tx
-            .prepare_cached(
-                "select id, card_id, grade, day, rung_before, rung_after, due_before, due_after \
-                 from review_log order by id desc limit 1",
-            )?
+            .prepare_cached(&format!("{ANSWER_QUERY} order by id desc limit 1"))?
             .query_row([], read_answer)
             .optional()?;
         let Some(answer) = last else {
             return Ok(None);
         };
-        tx.execute("delete from review_log where id = ?1", [answer.log_id])?;
-        // The latest review day is the largest day among the remaining
-        // answers, because a review never counts before the previous one.
-        let last_day: Option<StudyDay> = tx.query_row(
-            "select max(day) from review_log where card_id = ?1",
-            [&answer.card],
-            |row| row.get(0),
-        )?;
-        tx.execute(
-            "update cards set rung = ?2, due = ?3, last_day = ?4 where id = ?1",
-            params![answer.card, answer.rung_before, answer.due_before, last_day],
-        )?;
+        take_back(&tx, &answer)?;
         tx.commit()?;
         Ok(Some(answer))
     }
+
+    /// Takes back the answer logged as `log_id`, as [`Store::undo_last`]
+    /// does. Only the latest answer of a card can be taken back, because
+    /// every later answer was computed from the state it left.
+    pub fn undo(&mut self, log_id: i64) -> Result<Answer, StoreError> {
+        let tx = self.write()?;
+        let answer = tx
+            .prepare_cached(&format!("{ANSWER_QUERY} where id = ?1"))?
+            .query_row([log_id], read_answer)
+            .optional()?
+            .ok_or(StoreError::AnswerNotFound(log_id))?;
+        let latest: i64 = tx.query_row(
+            "select max(id) from review_log where card_id = ?1",
+            [&answer.card],
+            |row| row.get(0),
+        )?;
+        if latest != log_id {
+            return Err(StoreError::NotLatestAnswer {
+                log_id,
+                card: answer.card,
+            });
+        }
+        take_back(&tx, &answer)?;
+        tx.commit()?;
+        Ok(answer)
+    }
+}
+
+/// Selects review-log rows in the column order [`read_answer`] expects.
+const ANSWER_QUERY: &str = "select id, card_id, grade, day, rung_before, rung_after, \
+     due_before, due_after from review_log";
+
+/// Deletes `answer`'s log row and restores its card to the state before it.
+fn take_back(tx: &Transaction<'_>, answer: &Answer) -> Result<(), StoreError> {
+    tx.execute("delete from review_log where id = ?1", [answer.log_id])?;
+    // The latest review day is the largest day among the remaining
+    // answers, because a review never counts before the previous one.
+    let last_day: Option<StudyDay> = tx.query_row(
+        "select max(day) from review_log where card_id = ?1",
+        [&answer.card],
+        |row| row.get(0),
+    )?;
+    tx.execute(
+        "update cards set rung = ?2, due = ?3, last_day = ?4 where id = ?1",
+        params![answer.card, answer.rung_before, answer.due_before, last_day],
+    )?;
+    Ok(())
 }
 
 fn read_answer(row: &rusqlite::Row<'_>) -> rusqlite::Result<Answer> {

@@ -38,6 +38,13 @@ pub enum StoreError {
     },
     #[error("card {0} is retired (its text is no longer in the lesson) and cannot be graded")]
     CardRetired(CardId),
+    #[error("answer {0} not found in the review log: it may have been taken back already")]
+    AnswerNotFound(i64),
+    #[error(
+        "answer {log_id} cannot be taken back: card {card} was answered again since; \
+         take back the later answer first"
+    )]
+    NotLatestAnswer { log_id: i64, card: CardId },
     #[error("lesson id {id:?} comes from both {first} and {second}: rename one of the files")]
     DuplicateLesson {
         id: String,

@@ -132,6 +132,14 @@ impl Store {
         Ok(stmt.query_row([day], |row| row.get(0))?)
     }
 
+    /// Returns the first day after `today` on which a review falls due.
+    pub fn next_due_day(&self, today: StudyDay) -> Result<Option<StudyDay>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "select min(due) from cards where retired = 0 and due is not null and due > ?1",
+        )?;
+        Ok(stmt.query_row([today], |row| row.get(0))?)
+    }
+
     /// Returns the number of consecutive days with answers ending on
     /// `today`, or on the day before while `today` has none yet.
     pub fn streak(&self, today: StudyDay) -> Result<u32, StoreError> {
