@@ -1,8 +1,14 @@
-//! `distill due`.
+//! `distill due`: the cards to study now.
 
 use std::process::ExitCode;
 
+use serde::Serialize;
+
 use super::Global;
+use super::context::Context;
+use crate::deck::{CardId, CardKind};
+use crate::schedule::{Rung, StudyDay};
+use crate::store::StoredCard;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -14,6 +20,69 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(_args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("distill due is not built yet")
+/// The JSON output.
+#[derive(Debug, Serialize)]
+struct Output<'a> {
+    today: StudyDay,
+    cards: Vec<CardOutput<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct CardOutput<'a> {
+    id: &'a CardId,
+    lesson: &'a str,
+    kind: CardKind,
+    front: &'a str,
+    back: &'a str,
+    rung: Rung,
+    due: Option<StudyDay>,
+    new: bool,
+}
+
+impl<'a> CardOutput<'a> {
+    fn new(card: &'a StoredCard) -> CardOutput<'a> {
+        CardOutput {
+            id: &card.id,
+            lesson: &card.lesson_id,
+            kind: card.kind,
+            front: &card.front,
+            back: &card.back,
+            rung: card.state.rung,
+            due: card.state.due,
+            new: card.state.is_new(),
+        }
+    }
+}
+
+pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let context = Context::new(global)?;
+    let store = context.open_store()?;
+    let today = context.today()?;
+    let cards = store.due_queue(today, context.settings.new_per_day, args.lesson.as_deref())?;
+    if args.json {
+        let output = Output {
+            today,
+            cards: cards.iter().map(CardOutput::new).collect(),
+        };
+        println!("{}", serde_json::to_string_pretty(&output)?);
+    } else {
+        print_text(today, &cards);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(today: StudyDay, cards: &[StoredCard]) {
+    let new = cards.iter().filter(|card| card.state.is_new()).count();
+    println!("{today}: {} due, {new} new", cards.len() - new);
+    for card in cards {
+        let when = match card.state.due {
+            Some(due) => due.to_string(),
+            None => "new".to_owned(),
+        };
+        let front = card.front.replace(['\n', '\r'], " ");
+        println!(
+            "{}  {:<10}  {:<7}  {}  {}",
+            card.id, when, card.kind, card.lesson_id, front
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! subcommand. `distill` with no subcommand opens the dashboard.
 
 mod check;
+pub mod context;
 mod demo;
 mod due;
 mod export;
@@ -37,7 +38,8 @@ pub struct Global {
     #[arg(long, global = true, env = "DISTILL_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Clock to use instead of the system time, as RFC 3339
-    /// (for example 2026-03-01T09:30:00+02:00).
+    /// (for example 2026-03-01T09:30:00+02:00); the instant is shown in the
+    /// local time zone (TZ).
     #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
     pub now: Option<DateTime<FixedOffset>>,
     /// Config file [default: config.toml in the platform config directory].

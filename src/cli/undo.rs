@@ -1,8 +1,10 @@
-//! `distill undo`.
+//! `distill undo`: take back the last answer.
 
 use std::process::ExitCode;
 
 use super::Global;
+use super::context::Context;
+use super::grade::describe;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -11,6 +13,27 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(_args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("distill undo is not built yet")
+pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let context = Context::new(global)?;
+    let mut store = context.open_store()?;
+    let undone = store.undo_last()?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&undone)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    match undone {
+        Some(answer) => {
+            let due = match answer.due_before {
+                Some(due) => format!("due {due}"),
+                None => "new".to_owned(),
+            };
+            println!("took back {}", describe(&answer));
+            println!(
+                "card {} is back on rung {}, {due}",
+                answer.card, answer.rung_before
+            );
+        }
+        None => println!("nothing to undo: the review log is empty"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
