@@ -84,6 +84,17 @@ impl Settings {
         if self.seed_count == 0 {
             return Err(KdError::Config("seed count must be at least 1".into()));
         }
+        if self.epochs == 0 || self.batch_size == 0 {
+            return Err(KdError::Config(format!(
+                "invalid training length: {} epochs of batch size {}; both must be at least 1",
+                self.epochs, self.batch_size
+            )));
+        }
+        if self.labels_per_class == Some(0) {
+            return Err(KdError::Config(
+                "invalid label budget 0: keep at least 1 labelled image per class".into(),
+            ));
+        }
         if self.temperatures.is_empty() {
             return Err(KdError::Config("give at least one temperature".into()));
         }
@@ -236,6 +247,8 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<Report, KdError> {
     settings.validate()?;
+    // Checks the label budget against the class sizes before any training.
+    labelled_rows(&split.train, settings, settings.seed)?;
     let started = Instant::now();
     let jobs = plan_jobs(settings);
     let total = jobs.len() + 1;
