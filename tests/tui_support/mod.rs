@@ -17,11 +17,11 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
 pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()
+    NaiveDate::from_ymd_opt(2026, 3, 5).expect("valid date")
 }
 
 pub fn context() -> Context {
-    let start = DateTime::parse_from_rfc3339("2026-03-05T09:30:00+02:00").unwrap();
+    let start = DateTime::parse_from_rfc3339("2026-03-05T09:30:00+02:00").expect("valid time");
     Context::new(Clock::starting_at(start))
 }
 
@@ -31,8 +31,8 @@ pub fn app_with(screen: impl Screen + 'static) -> App {
 
 /// Renders `app` into a `width` x `height` buffer and returns the text.
 pub fn render(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| app.render(frame)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal.draw(|frame| app.render(frame)).expect("draw");
     terminal.backend().to_string()
 }
 
