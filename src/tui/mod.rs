@@ -12,6 +12,7 @@ pub mod app;
 pub mod dashboard;
 pub mod data;
 pub mod help;
+pub mod input;
 pub mod keys;
 pub mod model;
 pub mod notice;
