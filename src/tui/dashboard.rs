@@ -209,7 +209,7 @@ impl Screen for DashboardScreen {
     }
 }
 
-/// Where each part of the dashboard goes.
+/// Areas of the dashboard's parts, top to bottom.
 struct Areas {
     title: Rect,
     counts: Rect,
