@@ -402,3 +402,64 @@ fn feed_check_names_azeotrope() {
     let error = column::check_feed(&PerryTable::new(), 0.9).unwrap_err();
     assert!(error.to_string().contains("azeotrope"), "{error}");
 }
+
+#[test]
+fn van_laar_plates_stop_at_azeotrope() {
+    let limit = azeotrope(&VanLaar).unwrap();
+    for plates in [5, 20] {
+        let distillate = solve(&VanLaar, 0.1, plates, Reflux::Total).distillate();
+        assert!(distillate <= limit + 1e-12, "{plates} plates: {distillate}");
+    }
+}
+
+/// Pins the numbers of the worked example in docs/still-demo.md.
+#[test]
+fn worked_example_numbers() {
+    let table = PerryTable::new();
+    let input = DemoInput {
+        target: Some(0.85),
+        ..DemoInput::default()
+    };
+    let report = run(&table, &input).unwrap();
+    let close = |value: f64, expected: f64| (value - expected).abs() < 5e-5;
+    assert!(close(report.distillate.composition.mole_fraction, 0.7934));
+    assert!(close(report.bottoms.composition.mole_fraction, 0.0127));
+    assert!((report.distillate.temperature_c - 78.29).abs() < 5e-3);
+    assert!((report.bottoms.temperature_c - 96.76).abs() < 5e-3);
+    assert_eq!(report.profile.feed_stage, 7);
+    assert_eq!(report.plates_needed.unwrap().plates, Some(23));
+    assert!(close(
+        report.simple[0].distillate_average.mole_fraction,
+        0.4424
+    ));
+    assert!(close(report.simple[3].still.mole_fraction, 0.0124));
+    assert!(close(
+        report.simple[3].distillate_average.mole_fraction,
+        0.3043
+    ));
+    let total = plates_needed(&table, 0.1, Reflux::Total, 0.85).unwrap();
+    assert_eq!(total, Design::Reachable { plates: 10 });
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+
+    #[test]
+    fn column_stays_between_bounds(
+        feed in 0.01..0.88_f64,
+        plates in 0..30_u32,
+        ratio in 0.3..30.0_f64,
+    ) {
+        let table = PerryTable::new();
+        let profile = solve(&table, feed, plates, Reflux::Ratio(ratio));
+        let (distillate, bottoms) = (profile.distillate(), profile.bottoms());
+        proptest::prop_assert!(distillate >= feed);
+        proptest::prop_assert!(distillate <= 0.8943 + 1e-9);
+        proptest::prop_assert!(bottoms >= 0.0);
+        proptest::prop_assert!(bottoms <= feed);
+        let liquids: Vec<f64> = profile.stages.iter().map(|s| s.liquid).collect();
+        for pair in liquids.windows(2) {
+            proptest::prop_assert!(pair[1] <= pair[0] + 1e-12, "{liquids:?}");
+        }
+    }
+}

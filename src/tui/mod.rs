@@ -20,6 +20,7 @@ pub mod review;
 pub mod routes;
 pub mod screen;
 pub mod stats;
+pub mod still;
 pub mod terminal;
 pub mod text;
 pub mod theme;

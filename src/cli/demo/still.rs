@@ -8,16 +8,15 @@ use anyhow::Context;
 
 use crate::cli::Global;
 use crate::demo::still::fraction::check_fraction;
-use crate::demo::still::{
-    self, BoilingCurve, DemoInput, DemoReport, PerryTable, Reflux, VanLaar, mass_to_mole,
-};
+use crate::demo::still::{self, DemoInput, DemoReport, EthanolWater, Reflux, mass_to_mole};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Ethanol mole fraction of the feed, from 0 to the azeotrope (0.894).
+    /// Ethanol mole fraction of the feed, above 0 and below the azeotrope
+    /// (0.894 measured, 0.913 in the van Laar model).
     #[arg(long, value_name = "X", default_value_t = 0.1)]
     pub feed: f64,
-    /// Theoretical plates in the column, not counting the reboiler.
+    /// Theoretical plates in the column, not counting the reboiler (at most 200).
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub plates: u32,
     /// Reflux ratio L/D, or `total` for total reflux.
@@ -48,10 +47,10 @@ pub enum Model {
 }
 
 impl Model {
-    fn describe(self) -> &'static str {
+    fn curve(self) -> EthanolWater {
         match self {
-            Self::Measured => "measured data (Perry's Chemical Engineers' Handbook, 4th ed., 1963)",
-            Self::VanLaar => "van Laar activities with NIST Antoine vapour pressures",
+            Self::Measured => EthanolWater::measured(),
+            Self::VanLaar => EthanolWater::van_laar(),
         }
     }
 }
@@ -63,21 +62,15 @@ fn parse_reflux(text: &str) -> Result<Reflux, String> {
 
 pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
     let input = demo_input(&args)?;
-    let report = match args.model {
-        Model::Measured => compute(&PerryTable::new(), &input)?,
-        Model::VanLaar => compute(&VanLaar, &input)?,
-    };
+    let curve = args.model.curve();
+    let report = still::run(&curve, &input)?;
     let text = if args.json {
         serde_json::to_string_pretty(&report).context("failed to write the results as JSON")?
     } else {
-        render_text(&report, args.model)
+        render_text(&report, &curve)
     };
     println!("{text}");
     Ok(ExitCode::SUCCESS)
-}
-
-fn compute(curve: &impl BoilingCurve, input: &DemoInput) -> anyhow::Result<DemoReport> {
-    Ok(still::run(curve, input)?)
 }
 
 /// Converts the arguments to mole fractions.
@@ -98,10 +91,10 @@ fn demo_input(args: &Args) -> anyhow::Result<DemoInput> {
     })
 }
 
-fn render_text(report: &DemoReport, model: Model) -> String {
+fn render_text(report: &DemoReport, curve: &EthanolWater) -> String {
     let mut out = String::new();
     let feed = report.feed;
-    let _ = writeln!(out, "Ethanol-water at 1 atm, {}", model.describe());
+    let _ = writeln!(out, "Ethanol-water at 1 atm, {}", curve.description());
     let _ = writeln!(
         out,
         "Feed: x = {:.4} ({:.1} % ethanol by mass)\n",
