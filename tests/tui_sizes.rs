@@ -25,8 +25,10 @@ fn all_apps() -> Vec<(&'static str, App)> {
     for (log_id, key) in [(1, '3'), (2, '1'), (3, '4')] {
         answer(&mut finished, key, log_id, false);
     }
-    let mut notice = dashboard_app();
-    notice.handle_key(press(KeyCode::Char('c')));
+    let mut column = dashboard_app();
+    column.handle_key(press(KeyCode::Char('c')));
+    let mut kd = dashboard_app();
+    kd.handle_key(press(KeyCode::Char('d')));
     vec![
         ("dashboard", dashboard_app()),
         ("help", help),
@@ -34,7 +36,8 @@ fn all_apps() -> Vec<(&'static str, App)> {
         ("review back", back),
         ("review summary", app_with(finished)),
         ("stats", stats_app()),
-        ("notice", notice),
+        ("column demo", column),
+        ("KD demo", kd),
     ]
 }
 

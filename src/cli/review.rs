@@ -20,9 +20,12 @@ pub struct Args {
 
 /// Opens the terminal UI on today's review session.
 pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
-    launch(global, Route::Review {
-        lesson: args.lesson,
-    })
+    launch(
+        global,
+        Route::Review {
+            lesson: args.lesson,
+        },
+    )
 }
 
 /// Opens the dashboard: what `distill` with no subcommand does.
