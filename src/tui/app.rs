@@ -44,7 +44,7 @@ static GLOBAL_KEYS: KeyTable<GlobalCommand> = KeyTable::new(
         ),
         KeyBinding::new(
             &[Key::ctrl('c')],
-            "quit",
+            "",
             "Quit at once, from any screen. Answers already shown as recorded are kept.",
             GlobalCommand::Quit,
         ),
@@ -253,7 +253,7 @@ impl App {
             let line = Line::from(Span::styled(text::sanitize(text), self.theme.bad));
             frame.render_widget(Paragraph::new(line), status);
         }
-        let footer_line = widgets::footer(&self.help_sections(), &self.theme);
+        let footer_line = widgets::footer(&self.help_sections(), footer.width, &self.theme);
         frame.render_widget(Paragraph::new(footer_line), footer);
     }
 }

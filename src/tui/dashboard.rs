@@ -3,9 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 
 use super::data;
 use super::keys::{HelpSection, Key, KeyBinding, KeyTable};
@@ -155,23 +155,14 @@ impl Screen for DashboardScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let prompt_rows = self.view.prompts.len().min(3) as u16;
-        let prompts_height = if prompt_rows > 0 { prompt_rows + 1 } else { 0 };
-        let forecast_height = if area.height >= 22 { 7 } else { 0 };
-        let [title, counts, _, lessons, prompts, forecast] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(2),
-            Constraint::Length(prompts_height),
-            Constraint::Length(forecast_height),
-        ])
-        .areas(area);
-        self.render_title(frame, title, theme);
-        frame.render_widget(Paragraph::new(self.counts_line(theme)), counts);
-        self.render_lessons(frame, lessons, theme);
-        self.render_prompts(frame, prompts, theme);
-        widgets::render_forecast(frame, forecast, "Next 14 days", &self.view.forecast, theme);
+        let counts = wrap_line(&self.counts_line(theme), area.width);
+        let areas = self.layout(area, counts.len());
+        self.render_title(frame, areas.title, theme);
+        frame.render_widget(Paragraph::new(counts), areas.counts);
+        self.render_lessons(frame, areas.lessons, theme);
+        self.render_prompts(frame, areas.prompts, theme);
+        let title = "Due in the next 14 days";
+        widgets::render_forecast(frame, areas.forecast, title, &self.view.forecast, theme);
     }
 
     fn handle_key(&mut self, key: KeyEvent) -> Action {
@@ -218,8 +209,53 @@ impl Screen for DashboardScreen {
     }
 }
 
+/// Areas of the dashboard's parts, top to bottom.
+struct Areas {
+    title: Rect,
+    counts: Rect,
+    lessons: Rect,
+    prompts: Rect,
+    forecast: Rect,
+}
+
+/// Rows the forecast needs to be worth showing: title, bars and labels.
+const MIN_FORECAST_HEIGHT: u16 = 6;
+/// Prompt rows shown at most, the last one saying how many more are due.
+const MAX_PROMPT_ROWS: u16 = 4;
+
 // Drawing.
 impl DashboardScreen {
+    /// Splits `area` from the top: title, counts, lessons, then the due
+    /// prompts and the forecast when rows remain, each after a blank row.
+    fn layout(&self, area: Rect, counts_height: usize) -> Areas {
+        let mut rest = area;
+        let title = take_rows(&mut rest, 1);
+        let counts = take_rows(&mut rest, u16::try_from(counts_height).unwrap_or(u16::MAX));
+        take_rows(&mut rest, 1);
+        let lesson_rows = u16::try_from(self.view.lessons.len().max(1)).unwrap_or(u16::MAX);
+        let lessons = take_rows(&mut rest, lesson_rows.saturating_add(1));
+        let prompts = if self.view.prompts.is_empty() || rest.height < 3 {
+            Rect::default()
+        } else {
+            take_rows(&mut rest, 1);
+            let wanted = u16::try_from(self.view.prompts.len()).unwrap_or(u16::MAX);
+            take_rows(&mut rest, wanted.min(MAX_PROMPT_ROWS).saturating_add(1))
+        };
+        let forecast = if rest.height > MIN_FORECAST_HEIGHT {
+            take_rows(&mut rest, 1);
+            rest
+        } else {
+            Rect::default()
+        };
+        Areas {
+            title,
+            counts,
+            lessons,
+            prompts,
+            forecast,
+        }
+    }
+
     fn render_title(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let date = self.view.today.format("%A %-d %B %Y").to_string();
         let line = widgets::spread(
@@ -257,12 +293,7 @@ impl DashboardScreen {
             return;
         }
         let header = Row::new(["Lesson", "Cards", "Due", "New", "Mastered"]).style(theme.dim);
-        let rows = self.view.lessons.iter().enumerate().map(|(index, lesson)| {
-            let style = if index == self.selected {
-                theme.selected
-            } else {
-                theme.text
-            };
+        let rows = self.view.lessons.iter().map(|lesson| {
             Row::new([
                 Cell::from(sanitize(&lesson.title).into_owned()),
                 Cell::from(lesson.cards.to_string()),
@@ -270,7 +301,6 @@ impl DashboardScreen {
                 Cell::from(lesson.new.to_string()),
                 Cell::from(format!("{}%", lesson.mastered_percent())),
             ])
-            .style(style)
         });
         let widths = [
             Constraint::Fill(1),
@@ -279,24 +309,51 @@ impl DashboardScreen {
             Constraint::Length(4),
             Constraint::Length(8),
         ];
-        let table = Table::new(rows, widths).header(header).column_spacing(1);
-        frame.render_widget(table, area);
+        let table = Table::new(rows, widths)
+            .header(header)
+            .column_spacing(1)
+            .row_highlight_style(theme.selected)
+            .highlight_symbol("> ")
+            .highlight_spacing(HighlightSpacing::Always);
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(table, area, &mut state);
     }
 
     fn render_prompts(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         if area.height == 0 {
             return;
         }
+        let slots = usize::from(area.height - 1);
+        let prompts = &self.view.prompts;
+        let shown = if prompts.len() > slots {
+            slots.saturating_sub(1)
+        } else {
+            prompts.len()
+        };
         let mut lines = vec![Line::styled("Lesson review prompts due", theme.title)];
-        for prompt in &self.view.prompts {
+        for prompt in &prompts[..shown] {
             let mut line = inline_line(&prompt.prompt, theme);
             let prefix = format!("{} · day {}: ", sanitize(&prompt.lesson_title), prompt.days);
             line.spans.insert(0, Span::styled(prefix, theme.dim));
-            // One row per prompt: the first wrapped line, so every due prompt
-            // gets a row.
-            let first = wrap_line(&line, area.width).into_iter().next();
-            lines.extend(first);
+            // One row per prompt, so every due prompt gets a row.
+            lines.extend(wrap_line(&line, area.width).into_iter().take(1));
+        }
+        if shown < prompts.len() {
+            let more = format!("… and {} more", prompts.len() - shown);
+            lines.push(Line::styled(more, theme.dim));
         }
         frame.render_widget(Paragraph::new(lines), area);
     }
+}
+
+/// Takes up to `rows` rows off the top of `rest` and returns them.
+fn take_rows(rest: &mut Rect, rows: u16) -> Rect {
+    let rows = rows.min(rest.height);
+    let taken = Rect {
+        height: rows,
+        ..*rest
+    };
+    rest.y += rows;
+    rest.height -= rows;
+    taken
 }

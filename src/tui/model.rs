@@ -105,7 +105,7 @@ impl Grade {
 pub struct ReviewCard {
     pub id: String,
     pub lesson_title: String,
-    /// What kind of card this is, for the learner: `Concept`, `Pitfall`...
+    /// Card kind as shown to the learner: `Concept`, `Pitfall` and so on.
     pub kind: String,
     /// Inline Markdown.
     pub front: String,

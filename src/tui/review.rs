@@ -40,6 +40,8 @@ enum Command {
     Reveal,
     Grade(Grade),
     Undo,
+    ScrollUp,
+    ScrollDown,
 }
 
 static KEYS: KeyTable<Command> = KeyTable::new(
@@ -81,6 +83,18 @@ static KEYS: KeyTable<Command> = KeyTable::new(
             "Undo the last answer of this session and show that card again.",
             Command::Undo,
         ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Up), Key::char('k')],
+            "",
+            "Scroll a card that is taller than the screen up.",
+            Command::ScrollUp,
+        ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Down), Key::char('j')],
+            "",
+            "Scroll a card that is taller than the screen down.",
+            Command::ScrollDown,
+        ),
     ],
 );
 
@@ -107,6 +121,8 @@ pub struct ReviewScreen {
     /// Cards still to answer; the front one is on screen.
     queue: VecDeque<ReviewCard>,
     revealed: bool,
+    /// Lines of the card scrolled off the top; clamped when drawn.
+    scroll: u16,
     shown_at: Instant,
     started: Instant,
     /// Session time as of the last tick or answer; rendering reads this
@@ -135,6 +151,7 @@ impl ReviewScreen {
             lesson,
             queue: cards.into(),
             revealed: false,
+            scroll: 0,
             shown_at: now,
             started: now,
             elapsed: Duration::ZERO,
@@ -260,6 +277,7 @@ impl ReviewScreen {
 
     fn show_next_card(&mut self) {
         self.revealed = false;
+        self.scroll = 0;
         self.shown_at = Instant::now();
         self.elapsed = self.started.elapsed();
     }
@@ -301,6 +319,14 @@ impl Screen for ReviewScreen {
             Command::Reveal => self.reveal(),
             Command::Grade(grade) => self.grade(grade),
             Command::Undo => self.undo(),
+            Command::ScrollUp => {
+                self.scroll = self.scroll.saturating_sub(1);
+                Action::None
+            }
+            Command::ScrollDown => {
+                self.scroll = self.scroll.saturating_add(1);
+                Action::None
+            }
         }
     }
 
@@ -334,6 +360,23 @@ impl Screen for ReviewScreen {
     fn key_help(&self) -> HelpSection {
         KEYS.help()
     }
+}
+
+fn grade_buttons(card: &ReviewCard, with_names: bool, theme: &Theme) -> Line<'static> {
+    let separator = if with_names { "   " } else { "  " };
+    let mut spans = Vec::new();
+    for (grade, days) in Grade::ALL.iter().zip(card.intervals) {
+        if !spans.is_empty() {
+            spans.push(Span::raw(separator));
+        }
+        spans.push(Span::styled(format!("{}", grade.index() + 1), theme.key));
+        if with_names {
+            spans.push(Span::styled(format!(" {}", grade.name()), theme.text));
+        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format_interval(days), theme.accent));
+    }
+    Line::from(spans)
 }
 
 fn failure_notice(label: &str, err: &TaskError) -> Action {
@@ -373,12 +416,20 @@ impl ReviewScreen {
         let [card_area, grades] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
         let title = format!(" {} · {} ", card.kind, card.lesson_title);
-        let block = Block::bordered().title(Span::styled(sanitize(&title).into_owned(), theme.dim));
+        let mut block =
+            Block::bordered().title(Span::styled(sanitize(&title).into_owned(), theme.dim));
         let inner = block.inner(card_area);
-        frame.render_widget(block, card_area);
         let lines = self.card_lines(card, inner.width, theme);
-        frame.render_widget(Paragraph::new(lines), inner);
-        frame.render_widget(Paragraph::new(self.grade_line(card, theme)), grades);
+        let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+        let scroll = usize::from(self.scroll).min(max_scroll);
+        if scroll < max_scroll {
+            block = block.title_bottom(Line::styled(" ↓ more ", theme.key).right_aligned());
+        }
+        frame.render_widget(block, card_area);
+        let visible: Vec<Line<'_>> = lines.into_iter().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(visible), inner);
+        let grade_line = self.grade_line(card, grades.width, theme);
+        frame.render_widget(Paragraph::new(grade_line), grades);
     }
 
     fn card_lines(&self, card: &ReviewCard, width: u16, theme: &Theme) -> Vec<Line<'static>> {
@@ -396,23 +447,21 @@ impl ReviewScreen {
         lines
     }
 
-    fn grade_line(&self, card: &ReviewCard, theme: &Theme) -> Line<'static> {
+    /// Builds the grade buttons with the interval each grade gives, without
+    /// the grade names when the full line does not fit `width`.
+    fn grade_line(&self, card: &ReviewCard, width: u16, theme: &Theme) -> Line<'static> {
         if !self.revealed {
             return Line::from(vec![
                 Span::styled("Space", theme.key),
                 Span::styled(" show answer", theme.dim),
             ]);
         }
-        let mut spans = Vec::new();
-        for (grade, days) in Grade::ALL.iter().zip(card.intervals) {
-            if !spans.is_empty() {
-                spans.push(Span::raw("   "));
-            }
-            spans.push(Span::styled(format!("{}", grade.index() + 1), theme.key));
-            spans.push(Span::styled(format!(" {} ", grade.name()), theme.text));
-            spans.push(Span::styled(format_interval(days), theme.accent));
+        let full = grade_buttons(card, true, theme);
+        if full.width() <= usize::from(width) {
+            full
+        } else {
+            grade_buttons(card, false, theme)
         }
-        Line::from(spans)
     }
 
     fn render_summary(&self, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -9,6 +9,7 @@ use super::notice::NoticeScreen;
 use super::review::ReviewScreen;
 use super::screen::{Context, Route, Screen, TaskError};
 use super::stats::StatsScreen;
+use super::still::StillScreen;
 
 /// Builds the screen for `route`. [`Route::Help`] is built by the app itself,
 /// because it needs the key table of the screen on top.
@@ -20,7 +21,7 @@ pub fn open(route: &Route, ctx: &mut Context) -> Result<Box<dyn Screen>, TaskErr
         Route::Path { .. } => Box::new(NoticeScreen::unavailable("Learning path")),
         Route::Reader { .. } => Box::new(NoticeScreen::unavailable("Lesson reader")),
         Route::KdDemo => Box::new(NoticeScreen::unavailable("Knowledge-distillation demo")),
-        Route::ColumnDemo => Box::new(NoticeScreen::unavailable("Distillation column demo")),
+        Route::ColumnDemo => Box::new(StillScreen::new()),
         Route::Stats => Box::new(StatsScreen::open(ctx)?),
         Route::Help => Box::new(NoticeScreen::new(
             "Help",

@@ -4,11 +4,11 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
+use crate::lesson::inline::{self, SpanKind};
 
 /// Spaces that replace one tab, because a terminal's tab stops would move
 /// the text away from the cells ratatui assigned it.
@@ -99,61 +99,33 @@ fn skip_string(chars: &mut Chars<'_>) {
 }
 
 /// Converts inline Markdown (as lesson fields store it) into one styled,
-/// sanitized line: bold, italic and links styled, inline code in the code
-/// style, soft and hard breaks joined by a space.
-//
-// TODO: use `lesson::inline::spans` from the lesson parser once it exists,
-// so the reader and the cards style text the same way. This local pass
-// parses `text` as a Markdown paragraph, so a leading `1.` or `-` turns
-// into a list marker and is dropped.
+/// sanitized line: strong, emphasis and link text in their styles, inline
+/// code in the code style. Line breaks inside `text` become spaces.
 pub fn inline_line(text: &str, theme: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut bold = 0_u32;
-    let mut italic = 0_u32;
-    let mut link = 0_u32;
-    // Sanitize before parsing too: the parser splits text at `[`, which would
-    // leave the tail of an escape sequence in a separate text event.
-    let source = sanitize(text);
-    for event in Parser::new(&source) {
-        let style = inline_style(theme, bold > 0, italic > 0, link > 0);
-        match event {
-            Event::Start(Tag::Strong) => bold += 1,
-            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
-            Event::Start(Tag::Emphasis) => italic += 1,
-            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
-            Event::Start(Tag::Link { .. }) => link += 1,
-            Event::End(TagEnd::Link) => link = link.saturating_sub(1),
-            Event::Text(text) | Event::InlineHtml(text) | Event::Html(text) => {
-                spans.push(Span::styled(sanitize(&text).into_owned(), style));
-            }
-            Event::Code(code) => {
-                spans.push(Span::styled(sanitize(&code).into_owned(), theme.code));
-            }
-            Event::SoftBreak | Event::HardBreak => spans.push(Span::styled(" ", style)),
-            _ => {}
-        }
-    }
+    // Sanitize before parsing: the parser drops control characters one by
+    // one, which would leave the body of an escape sequence (`[2J`) as text.
+    let spans = inline::spans(&sanitize(text))
+        .into_iter()
+        .map(|span| {
+            let style = span_style(span.kind, theme);
+            Span::styled(sanitize(&span.text).into_owned(), style)
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
 }
 
-fn inline_style(theme: &Theme, bold: bool, italic: bool, link: bool) -> Style {
-    let mut style = theme.text;
-    if bold {
-        style = style.patch(theme.bold);
+fn span_style(kind: SpanKind, theme: &Theme) -> Style {
+    match kind {
+        SpanKind::Plain => theme.text,
+        SpanKind::Strong => theme.bold,
+        SpanKind::Emphasis => theme.italic,
+        SpanKind::Code => theme.code,
+        SpanKind::Link => theme.link,
     }
-    if italic {
-        style = style.patch(theme.italic);
-    }
-    if link {
-        style = style.patch(theme.link);
-    }
-    style
 }
 
 #[cfg(test)]
 mod tests {
-    use ratatui::style::Modifier;
-
     use super::*;
 
     #[test]
@@ -162,7 +134,7 @@ mod tests {
         let line = inline_line("**Флегма** е *част* от `пара`", &theme);
         assert_eq!(line.to_string(), "Флегма е част от пара");
         assert_eq!(line.spans[0].style, theme.bold);
-        assert!(line.spans[2].style.add_modifier.contains(Modifier::ITALIC));
+        assert_eq!(line.spans[2].style, theme.italic);
         assert_eq!(line.spans[4].style, theme.code);
     }
 
