@@ -140,4 +140,26 @@ impl QuizItem {
             Question::Recall(recall) => recall.answer.as_deref().map(plain),
         }
     }
+
+    /// Returns what the learner should reread after missing the item, as
+    /// plain text: "term: definition" for a concept, and the question with
+    /// the lesson's answer, when it has one, for a free-recall item.
+    pub fn summary(&self) -> String {
+        match &self.question {
+            Question::Choice(choice) => {
+                let right = choice.options.get(choice.answer).map_or("", String::as_str);
+                match self.kind {
+                    ItemKind::ChooseDefinition => {
+                        format!("{}: {}", plain(&choice.prompt), plain(right))
+                    }
+                    _ => format!("{}: {}", plain(right), plain(&choice.prompt)),
+                }
+            }
+            Question::Typed(typed) => format!("{}: {}", typed.key.term, plain(&typed.prompt)),
+            Question::Recall(recall) => match &recall.answer {
+                Some(answer) => format!("{} {}", plain(&recall.question), plain(answer)),
+                None => plain(&recall.question),
+            },
+        }
+    }
 }
