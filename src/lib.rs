@@ -11,6 +11,7 @@ pub mod config;
 pub mod deck;
 pub mod demo;
 pub mod lesson;
+pub mod logging;
 pub mod quiz;
 pub mod schedule;
 pub mod store;

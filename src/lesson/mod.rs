@@ -6,12 +6,27 @@
 //! spans. Every item records the 1-based line of the file where it starts, so
 //! warnings, errors and the UI can point back at the source.
 
+mod blocks;
+mod error;
 pub mod inline;
+mod key;
+mod labels;
 mod parse;
+mod path;
+mod plan;
+mod quiz;
+mod reader;
+mod sections;
+mod source;
+mod terms;
+mod tree;
 
 use serde::Serialize;
 
-pub use parse::{MAX_LESSON_BYTES, ParseError, parse, parse_file};
+pub use error::ParseError;
+pub use key::normalize_key;
+pub use parse::{MAX_LESSON_BYTES, parse, parse_file};
+pub use terms::gloss;
 
 /// One lesson file, parsed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,7 +36,8 @@ pub struct Lesson {
     pub title: String,
     /// Warm-up questions from "Activate Prior Knowledge".
     pub prior_knowledge: Vec<Item>,
-    /// Reading text from "Overview".
+    /// Reading text from "Overview", after any text that stands between the
+    /// title and the first section.
     pub overview: Vec<Block>,
     pub concepts: Vec<Concept>,
     pub path: Vec<PathStep>,

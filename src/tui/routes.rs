@@ -1,0 +1,31 @@
+//! From a [`Route`] to the screen that shows it.
+//!
+//! Each screen module offers a constructor that takes `&mut Context` (to
+//! load what it shows from the store) plus the route's fields, and returns
+//! `Result<Screen, TaskError>`. Adding a screen means adding its arm here.
+
+use super::dashboard::DashboardScreen;
+use super::notice::NoticeScreen;
+use super::review::ReviewScreen;
+use super::screen::{Context, Route, Screen, TaskError};
+use super::stats::StatsScreen;
+
+/// Builds the screen for `route`. [`Route::Help`] is built by the app itself,
+/// because it needs the key table of the screen on top.
+pub fn open(route: &Route, ctx: &mut Context) -> Result<Box<dyn Screen>, TaskError> {
+    let screen: Box<dyn Screen> = match route {
+        Route::Dashboard => Box::new(DashboardScreen::open(ctx)?),
+        Route::Review { lesson } => Box::new(ReviewScreen::open(ctx, lesson.as_deref())?),
+        Route::Quiz { .. } => Box::new(NoticeScreen::unavailable("Quiz")),
+        Route::Path { .. } => Box::new(NoticeScreen::unavailable("Learning path")),
+        Route::Reader { .. } => Box::new(NoticeScreen::unavailable("Lesson reader")),
+        Route::KdDemo => Box::new(NoticeScreen::unavailable("Knowledge-distillation demo")),
+        Route::ColumnDemo => Box::new(NoticeScreen::unavailable("Distillation column demo")),
+        Route::Stats => Box::new(StatsScreen::open(ctx)?),
+        Route::Help => Box::new(NoticeScreen::new(
+            "Help",
+            "Press ? on a screen for its keys.",
+        )),
+    };
+    Ok(screen)
+}
