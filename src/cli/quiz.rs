@@ -17,10 +17,12 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use super::Global;
+use crate::lesson::inline::plain;
 use crate::quiz::{
     Choice, Grade, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict,
-    match_key, plain,
+    match_key,
 };
+use crate::tui::text::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -321,13 +323,10 @@ fn parse_option(line: &str, choice: &Choice) -> Option<usize> {
         .position(|option| match_key(option) == key)
 }
 
-/// Returns lesson text as plain text without control characters, so that no
-/// escape sequence in a lesson reaches the terminal.
+/// Returns lesson text as plain text without control characters or escape
+/// sequences, so that nothing in a lesson can control the terminal.
 fn printable(text: &str) -> String {
-    plain(text)
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    plain(&sanitize(text))
 }
 
 #[cfg(test)]
@@ -473,6 +472,6 @@ mod tests {
 
     #[test]
     fn printable_strips_escape_characters() {
-        assert_eq!(printable("a\u{1b}[2Jb `c`"), "a [2Jb c");
+        assert_eq!(printable("a\u{1b}[2Jb `c`\u{202e}"), "ab c");
     }
 }

@@ -19,9 +19,10 @@ pub use answer::{AnswerKey, Verdict};
 pub use generate::{MAX_OPTIONS, RELATED_SHOWN, generate};
 pub use related::related_concepts;
 pub use session::{Grade, Outcome, Scorecard};
-pub use text::{match_key, plain};
+pub use text::match_key;
 
 use crate::lesson::Concept;
+use crate::lesson::inline::plain;
 
 /// A generated quiz on one lesson.
 #[derive(Debug, Clone, PartialEq)]
