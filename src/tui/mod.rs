@@ -16,6 +16,8 @@ pub mod input;
 pub mod keys;
 pub mod model;
 pub mod notice;
+pub mod quiz;
+pub mod reader;
 pub mod review;
 pub mod routes;
 pub mod screen;
