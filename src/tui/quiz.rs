@@ -180,7 +180,8 @@ enum Stage {
     Typing { input: TextInput },
     /// A free-recall question after the reveal, waiting for a self-grade.
     Revealed { response: String },
-    /// The answer is checked; `saved` is true once the store confirmed it.
+    /// The answer is checked, and `saved` becomes true once the store
+    /// confirmed it.
     Answered { outcome: Outcome, saved: bool },
     /// Every item is answered.
     Finished,
@@ -209,7 +210,7 @@ pub struct QuizScreen {
     summary_offset: usize,
     /// Number of score-page lines that fit and that exist, at the last
     /// frame. Rendering writes only this cache, so scrolling stops at the
-    /// end; the scroll position itself changes only on keys.
+    /// end. The scroll position itself changes only on keys.
     summary_viewport: Cell<(usize, usize)>,
 }
 
@@ -409,8 +410,8 @@ fn is_global_key(key: &KeyEvent) -> bool {
 }
 
 /// Stores one quiz answer.
-// TODO: write the attempt through the store once it records quiz attempts;
-// until then the write fails with the store's "no database" message.
+// TODO: write the attempt through the store once it records quiz attempts.
+// Until then the write fails with the store's "no database" message.
 fn record_attempt(_ctx: &mut Context, _attempt: &Attempt) -> Result<(), TaskError> {
     Err(super::data::NoStore.into())
 }
@@ -745,7 +746,7 @@ fn reveal_lines(recall: &Recall, width: u16, theme: &Theme) -> Vec<Line<'static>
     lines
 }
 
-/// Returns the line that says whether an answer was right. `expected` is the
+/// Returns the line that tells whether an answer was right. `expected` is the
 /// right answer to show after a wrong typed term.
 fn verdict_line(outcome: &Outcome, expected: Option<&str>, theme: &Theme) -> Line<'static> {
     match outcome {

@@ -91,7 +91,7 @@ pub struct ReaderScreen {
     offset: usize,
     /// Layout of the last frame, so that scrolling stops at the end and a
     /// page is one screen. Rendering writes only this cache, which depends
-    /// on the area alone; the scroll position is never changed there.
+    /// on the area alone, and never changes the scroll position.
     viewport: Cell<Viewport>,
 }
 
