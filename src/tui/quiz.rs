@@ -614,7 +614,7 @@ impl QuizScreen {
             }
             lines.extend(rows);
             if Some(index) == selected {
-                selected_end = Some(lines.len() - 1);
+                selected_end = Some(lines.len().saturating_sub(1));
             }
         }
         if let Some(outcome) = outcome {
