@@ -8,8 +8,9 @@
 //! "almost" right, with the number of edits allowed growing with the form's
 //! length (see [`allowed_edits`]).
 
-use super::text::{match_key, plain};
+use super::text::match_key;
 use crate::lesson::Concept;
+use crate::lesson::inline::plain;
 
 /// The result of checking a typed answer.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,8 +12,9 @@ use rand_chacha::ChaCha8Rng;
 
 use super::answer::AnswerKey;
 use super::related::related_concepts;
-use super::text::{match_key, plain};
+use super::text::match_key;
 use super::{Choice, ItemKind, Question, Quiz, QuizItem, Recall, Source, Typed};
+use crate::lesson::inline::plain;
 use crate::lesson::{Concept, Lesson};
 
 /// Maximum number of options of a multiple-choice item, the right one

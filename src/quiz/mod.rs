@@ -18,10 +18,11 @@ use serde::Serialize;
 pub use answer::{AnswerKey, Verdict};
 pub use generate::{MAX_OPTIONS, RELATED_SHOWN, generate};
 pub use related::related_concepts;
-pub use session::{Grade, Outcome, Scorecard};
-pub use text::{match_key, plain};
+pub use session::{Attempt, Grade, InvalidGrade, Outcome, Scorecard};
+pub use text::match_key;
 
 use crate::lesson::Concept;
+use crate::lesson::inline::plain;
 
 /// A generated quiz on one lesson.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +139,28 @@ impl QuizItem {
             Question::Choice(choice) => choice.options.get(choice.answer).map(|o| plain(o)),
             Question::Typed(typed) => Some(typed.key.term.clone()),
             Question::Recall(recall) => recall.answer.as_deref().map(plain),
+        }
+    }
+
+    /// Returns what the learner should reread after missing the item, as
+    /// plain text: "term: definition" for a concept, and the question with
+    /// the lesson's answer, when it has one, for a free-recall item.
+    pub fn summary(&self) -> String {
+        match &self.question {
+            Question::Choice(choice) => {
+                let right = choice.options.get(choice.answer).map_or("", String::as_str);
+                match self.kind {
+                    ItemKind::ChooseDefinition => {
+                        format!("{}: {}", plain(&choice.prompt), plain(right))
+                    }
+                    _ => format!("{}: {}", plain(right), plain(&choice.prompt)),
+                }
+            }
+            Question::Typed(typed) => format!("{}: {}", typed.key.term, plain(&typed.prompt)),
+            Question::Recall(recall) => match &recall.answer {
+                Some(answer) => format!("{} {}", plain(&recall.question), plain(answer)),
+                None => plain(&recall.question),
+            },
         }
     }
 }

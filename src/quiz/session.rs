@@ -10,10 +10,11 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{Question, QuizItem, Verdict};
+use super::{ItemKind, Question, Quiz, QuizItem, Source, Verdict};
 
 /// A review grade, as in Anki: keys 1 to 4.
 // TODO: replace with the scheduler's grade type once the `schedule` module
@@ -162,6 +163,46 @@ impl Outcome {
             Outcome::Recalled { grade, .. } => Some(*grade),
             _ => None,
         }
+    }
+}
+
+/// One answered quiz item, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    /// Id of the quiz's lesson.
+    pub lesson: String,
+    pub kind: ItemKind,
+    pub source: Source,
+    /// The concept's term or the quiz question, as written in the lesson.
+    pub subject: String,
+    /// What the learner answered (see [`Outcome::response`]).
+    pub response: String,
+    /// Whether the answer counts as right for the score.
+    pub right: bool,
+    /// The learner's own grade of a free-recall answer.
+    pub self_grade: Option<Grade>,
+    /// The grade the answer gives the item's card when the card is due.
+    pub card_grade: Grade,
+    /// Time from showing the item to the answer.
+    pub duration: Duration,
+}
+
+impl Attempt {
+    /// Builds the attempt for the answer `outcome` to item `index` of
+    /// `quiz`, or returns `None` when the quiz has no such item.
+    pub fn new(quiz: &Quiz, index: usize, outcome: &Outcome, duration: Duration) -> Option<Self> {
+        let item = quiz.items.get(index)?;
+        Some(Attempt {
+            lesson: quiz.lesson.clone(),
+            kind: item.kind,
+            source: item.source,
+            subject: item.subject.clone(),
+            response: outcome.response(),
+            right: outcome.is_right(),
+            self_grade: outcome.self_grade(),
+            card_grade: outcome.card_grade(),
+            duration,
+        })
     }
 }
 

@@ -1,0 +1,423 @@
+//! The lesson review-prompt screen: each due prompt with a note field for
+//! what the learner recalls, then the related lesson text, then a
+//! self-grade from 1 to 4.
+//!
+//! Each grade is written to the store, with the note and the answer time,
+//! before the next prompt appears. Again makes the prompt due again the next
+//! day; any other grade completes it.
+
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::input::{InputAction, TextInput};
+use super::keys::{HelpSection, Key, KeyBinding, KeyTable};
+use super::reader::{concept_lines, item_lines};
+use super::screen::{Action, Context, Reply, Screen, StoreTask, TaskError};
+use super::text::{inline_line, sanitize};
+use super::theme::Theme;
+use super::widgets;
+use super::wrap::wrap_lines;
+use crate::lesson::{Concept, Item, Lesson};
+use crate::quiz::review_prompt::PlannedPrompt;
+use crate::quiz::{Grade, RELATED_SHOWN, related_concepts};
+
+const RECORD_LABEL: &str = "record review prompt";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Reveal,
+    Grade(Grade),
+    ScrollUp,
+    ScrollDown,
+}
+
+static RECALL_KEYS: KeyTable<Command> = KeyTable::new(
+    "Review prompt: recall",
+    &[KeyBinding::new(
+        &[Key::plain(KeyCode::Enter)],
+        "reveal",
+        "Show the related lesson text. Type what you recall first, if you like.",
+        Command::Reveal,
+    )],
+);
+
+static GRADE_KEYS: KeyTable<Command> = KeyTable::new(
+    "Review prompt: self-grade",
+    &[
+        KeyBinding::new(
+            &[Key::char('1')],
+            "again",
+            "Grade Again: not recalled. The prompt comes back tomorrow.",
+            Command::Grade(Grade::Again),
+        ),
+        KeyBinding::new(
+            &[Key::char('2')],
+            "hard",
+            "Grade Hard: recalled with effort.",
+            Command::Grade(Grade::Hard),
+        ),
+        KeyBinding::new(
+            &[Key::char('3')],
+            "good",
+            "Grade Good: recalled.",
+            Command::Grade(Grade::Good),
+        ),
+        KeyBinding::new(
+            &[Key::char('4')],
+            "easy",
+            "Grade Easy: recalled at once.",
+            Command::Grade(Grade::Easy),
+        ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Up), Key::char('k')],
+            "",
+            "Scroll up to the prompt when the text does not fit.",
+            Command::ScrollUp,
+        ),
+        KeyBinding::new(
+            &[Key::plain(KeyCode::Down), Key::char('j')],
+            "",
+            "Scroll back down to the grades.",
+            Command::ScrollDown,
+        ),
+    ],
+);
+
+static DONE_KEYS: KeyTable<Command> = KeyTable::new(
+    "Review prompts: done",
+    &[KeyBinding::new(
+        &[Key::plain(KeyCode::Enter), Key::char(' ')],
+        "return",
+        "Return to the previous screen.",
+        Command::Reveal,
+    )],
+);
+
+/// A review prompt that is due, with the lesson text shown after recall.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuePrompt {
+    /// Id of the prompt's lesson.
+    pub lesson: String,
+    pub lesson_title: String,
+    /// The prompt's place in the lesson's plan.
+    pub planned: PlannedPrompt,
+    /// The day the prompt became due.
+    pub due: NaiveDate,
+    /// The lesson's concepts most related to the prompt, best first.
+    pub related: Vec<Concept>,
+    /// The lesson's recap.
+    pub recap: Vec<Item>,
+}
+
+impl DuePrompt {
+    /// Builds the due prompt `planned` of `lesson`, with the related text
+    /// taken from the lesson.
+    pub fn new(lesson: &Lesson, planned: PlannedPrompt, due: NaiveDate) -> Self {
+        let related = related_concepts(&planned.prompt, &lesson.concepts, RELATED_SHOWN);
+        Self {
+            lesson: lesson.id.clone(),
+            lesson_title: lesson.title.clone(),
+            planned,
+            due,
+            related,
+            recap: lesson.recap.clone(),
+        }
+    }
+}
+
+/// One answer to a review prompt, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptAnswer {
+    pub lesson: String,
+    /// The prompt's position in the lesson's plan.
+    pub position: usize,
+    pub grade: Grade,
+    /// The learner's recall typed before the reveal, possibly empty.
+    pub note: String,
+    pub duration: Duration,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Stage {
+    Recalling,
+    Revealed,
+    /// Every due prompt is answered.
+    Done,
+}
+
+/// State of a run over the due review prompts.
+#[derive(Debug)]
+pub struct ReviewPromptScreen {
+    prompts: Vec<DuePrompt>,
+    index: usize,
+    stage: Stage,
+    note: TextInput,
+    shown_at: Instant,
+    answered: usize,
+    pending: bool,
+    /// Lines scrolled up from the bottom of the prompt's text.
+    lift: usize,
+    /// Number of lines above the bottom view at the last frame. Rendering
+    /// writes only this cache, so scrolling up stops at the prompt. The
+    /// scroll position itself changes only on keys.
+    max_lift: Cell<usize>,
+}
+
+impl ReviewPromptScreen {
+    /// Creates a run over `prompts`, in order.
+    pub fn new(prompts: Vec<DuePrompt>) -> Self {
+        let stage = match prompts.is_empty() {
+            true => Stage::Done,
+            false => Stage::Recalling,
+        };
+        Self {
+            prompts,
+            index: 0,
+            stage,
+            note: TextInput::default(),
+            shown_at: Instant::now(),
+            answered: 0,
+            pending: false,
+            lift: 0,
+            max_lift: Cell::new(usize::MAX),
+        }
+    }
+
+    /// Returns the prompt on screen, or `None` when every prompt is answered.
+    pub fn current(&self) -> Option<&DuePrompt> {
+        match self.stage {
+            Stage::Done => None,
+            _ => self.prompts.get(self.index),
+        }
+    }
+
+    /// Returns whether every prompt is answered.
+    pub fn is_done(&self) -> bool {
+        self.stage == Stage::Done
+    }
+
+    /// Returns the number of prompts answered and stored.
+    pub fn answered(&self) -> usize {
+        self.answered
+    }
+
+    fn key_table(&self) -> &'static KeyTable<Command> {
+        match self.stage {
+            Stage::Recalling => &RECALL_KEYS,
+            Stage::Revealed => &GRADE_KEYS,
+            Stage::Done => &DONE_KEYS,
+        }
+    }
+
+    fn grade(&mut self, grade: Grade) -> Action {
+        let Some(prompt) = self.current() else {
+            return Action::None;
+        };
+        let answer = PromptAnswer {
+            lesson: prompt.lesson.clone(),
+            position: prompt.planned.position,
+            grade,
+            note: self.note.text().trim().to_string(),
+            duration: self.shown_at.elapsed(),
+        };
+        self.pending = true;
+        Action::Store(StoreTask::new(RECORD_LABEL, move |ctx: &mut Context| {
+            record_answer(ctx, &answer)
+        }))
+    }
+
+    fn next_prompt(&mut self) {
+        self.answered += 1;
+        self.index += 1;
+        self.note = TextInput::default();
+        self.shown_at = Instant::now();
+        self.lift = 0;
+        self.stage = match self.index < self.prompts.len() {
+            true => Stage::Recalling,
+            false => Stage::Done,
+        };
+    }
+
+    fn handle_recall(&mut self, key: KeyEvent) -> Action {
+        match self.note.handle_key(key) {
+            InputAction::Submit => {
+                self.stage = Stage::Revealed;
+                Action::None
+            }
+            InputAction::Cancel => Action::Unhandled,
+            InputAction::Ignored if Key::ctrl('c').matches(&key) => Action::Unhandled,
+            _ => Action::None,
+        }
+    }
+}
+
+/// Stores one answer to a review prompt and reschedules the prompt.
+// TODO: write through the store once it keeps review prompts. Until then
+// the write fails with the store's "no database" message.
+fn record_answer(_ctx: &mut Context, _answer: &PromptAnswer) -> Result<(), TaskError> {
+    Err(super::data::NoStore.into())
+}
+
+impl Screen for ReviewPromptScreen {
+    fn title(&self) -> String {
+        "Review prompts".to_string()
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let [header, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let total = self.prompts.len();
+        let right = format!("{} of {total} answered", self.answered);
+        let title = Span::styled("Review prompts", theme.title);
+        let line = widgets::spread(title, Span::styled(right, theme.dim), header.width);
+        frame.render_widget(Paragraph::new(line), header);
+        match self.current() {
+            Some(prompt) => self.render_prompt(frame, body, prompt, theme),
+            None => self.render_done(frame, body, theme),
+        }
+    }
+
+    fn handle_key(&mut self, key: KeyEvent) -> Action {
+        if self.pending {
+            return Action::None;
+        }
+        if self.stage == Stage::Recalling {
+            return self.handle_recall(key);
+        }
+        match (self.key_table().command_for(&key), &self.stage) {
+            (Some(Command::Grade(grade)), Stage::Revealed) => self.grade(grade),
+            (Some(Command::ScrollUp), Stage::Revealed) => {
+                self.lift = (self.lift + 1).min(self.max_lift.get());
+                Action::None
+            }
+            (Some(Command::ScrollDown), Stage::Revealed) => {
+                self.lift = self.lift.saturating_sub(1);
+                Action::None
+            }
+            (Some(Command::Reveal), Stage::Done) => Action::Back,
+            _ => Action::Unhandled,
+        }
+    }
+
+    fn handle_paste(&mut self, text: &str) -> Action {
+        if self.stage == Stage::Recalling {
+            self.note.paste(text);
+        }
+        Action::None
+    }
+
+    fn on_reply(&mut self, label: &str, reply: Result<Reply, TaskError>) -> Action {
+        self.pending = false;
+        match (label, reply) {
+            (RECORD_LABEL, Ok(_)) => {
+                self.next_prompt();
+                Action::None
+            }
+            (RECORD_LABEL, Err(err)) => Action::Notify(format!(
+                "Saving the grade failed: {err}. Grade the prompt again."
+            )),
+            (_, Err(err)) => Action::Notify(format!("{label} failed: {err}")),
+            (_, Ok(_)) => Action::None,
+        }
+    }
+
+    fn key_help(&self) -> HelpSection {
+        self.key_table().help()
+    }
+}
+
+// Drawing.
+impl ReviewPromptScreen {
+    fn render_prompt(&self, frame: &mut Frame, area: Rect, prompt: &DuePrompt, theme: &Theme) {
+        let title = format!(
+            " {} · day {} ",
+            sanitize(&prompt.lesson_title),
+            prompt.planned.days
+        );
+        let block = Block::bordered().title(Span::styled(title, theme.dim));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let width = inner.width;
+        let prompt_line = inline_line(&prompt.planned.prompt, theme).patch_style(theme.bold);
+        let mut lines = wrap_lines(&[prompt_line], width);
+        lines.push(Line::default());
+        let label = match self.stage {
+            Stage::Recalling => "What you recall (optional), then Enter:",
+            _ => "You wrote:",
+        };
+        lines.push(Line::styled(label, theme.dim));
+        let note_row = lines.len();
+        lines.push(Line::default());
+        if self.stage == Stage::Revealed {
+            lines.extend(self.reveal_lines(prompt, width, theme));
+        }
+        // On short screens the grade line stays visible at the bottom until
+        // the learner scrolls up.
+        let height = usize::from(inner.height);
+        let bottom = lines.len().saturating_sub(height);
+        self.max_lift.set(bottom);
+        let scroll = bottom.saturating_sub(self.lift);
+        let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(visible), inner);
+        let Some(row) = note_row.checked_sub(scroll) else {
+            return;
+        };
+        let Ok(y) = u16::try_from(row) else {
+            return;
+        };
+        if y < inner.height {
+            let field = Rect {
+                y: inner.y + y,
+                height: 1,
+                ..inner
+            };
+            let focused = self.stage == Stage::Recalling;
+            self.note.render(frame, field, theme.accent, focused);
+        }
+    }
+
+    fn reveal_lines(&self, prompt: &DuePrompt, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        if !prompt.related.is_empty() {
+            lines.push(Line::styled("Related concepts:", theme.accent));
+            lines.extend(concept_lines(&prompt.related, width, theme));
+        }
+        if !prompt.recap.is_empty() {
+            lines.push(Line::styled("Recap:", theme.accent));
+            lines.extend(item_lines(&prompt.recap, width, theme));
+        }
+        if lines.is_empty() {
+            lines.push(Line::styled(
+                "The lesson has no recap to compare with.",
+                theme.dim,
+            ));
+        }
+        lines.push(Line::default());
+        let grades = Line::styled(
+            "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy",
+            theme.accent,
+        );
+        lines.extend(wrap_lines(&[grades], width));
+        lines
+    }
+
+    fn render_done(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let title = match self.answered {
+            0 => "No review prompts are due.".to_string(),
+            count => format!("Done: {count} review prompt(s) answered."),
+        };
+        let lines = vec![
+            Line::styled(title, theme.title),
+            Line::default(),
+            Line::styled("Press Enter to return.", theme.dim),
+        ];
+        widgets::render_centered(frame.buffer_mut(), area, lines);
+    }
+}
