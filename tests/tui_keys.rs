@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use distill::tui::model::{AnswerRecorded, Grade, ReviewCard};
+use distill::tui::model::{AnswerRecorded, Grade, ReviewCard, grade_index};
 use distill::tui::review::ReviewScreen;
 use distill::tui::{Action, Reply, Route, Screen};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -15,7 +15,7 @@ fn cards(count: usize) -> Vec<ReviewCard> {
             id: format!("c{n}"),
             front: format!("Въпрос {n}"),
             back: format!("Отговор {n}"),
-            intervals: [0, 1, 3, 7],
+            waits: waits(["today", "1d", "3d", "1w"]),
             ..ReviewCard::default()
         })
         .collect()
@@ -72,7 +72,7 @@ fn every_grade_key_maps() {
         let mut screen = ReviewScreen::new(None, cards(1));
         answer(&mut screen, key, 1, false);
         let summary = screen.summary();
-        assert_eq!(summary.answers[grade.index()], 1, "key {key}");
+        assert_eq!(summary.answers[grade_index(grade)], 1, "key {key}");
         assert_eq!(summary.answers.iter().sum::<u32>(), 1, "key {key}");
     }
 }
