@@ -301,3 +301,31 @@ fn unavailable_screen_shows_notice() {
     let frame = render(&app, 80, 24);
     assert!(frame.contains("not available in this build"), "{frame}");
 }
+
+#[test]
+fn lesson_screens_open_shipped_lessons() {
+    for (key, title) in [('r', "Reader"), ('p', "path"), ('t', "Quiz")] {
+        let mut app = dashboard_app();
+        app.handle_key(press(KeyCode::Char(key)));
+        assert_eq!(app.status(), None, "key {key}");
+        assert_eq!(app.depth(), 2, "key {key}");
+        let top = app.top().map(|screen| screen.title()).unwrap_or_default();
+        assert!(
+            top.to_lowercase().contains(&title.to_lowercase()),
+            "key {key}: {top}"
+        );
+        let frame = render(&app, 100, 30);
+        assert!(!frame.contains("too small"), "key {key}:\n{frame}");
+    }
+}
+
+#[test]
+fn unknown_lesson_shows_error() {
+    let mut view = dashboard_view();
+    view.lessons[0].id = "imported-elsewhere".into();
+    let mut app = app_with(distill::tui::dashboard::DashboardScreen::new(view));
+    app.handle_key(press(KeyCode::Char('r')));
+    assert_eq!(app.depth(), 1);
+    let status = app.status().unwrap_or_default();
+    assert!(status.contains("imported-elsewhere"), "{status}");
+}
