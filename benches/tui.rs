@@ -86,7 +86,11 @@ fn answer_past_days(store: &mut Store) {
         let at = now() - chrono::Duration::days(i64::from(days_ago));
         let time = StudyTime::new(at, settings.day_start_hour).expect("study time");
         let queue = store
-            .due_queue(time.day, u32::try_from(ANSWERS_PER_DAY).unwrap_or(u32::MAX), None)
+            .due_queue(
+                time.day,
+                u32::try_from(ANSWERS_PER_DAY).unwrap_or(u32::MAX),
+                None,
+            )
             .expect("due queue");
         let requests: Vec<AnswerRequest> = queue
             .iter()
@@ -121,8 +125,14 @@ fn bench_frames(c: &mut Criterion, db: &Path) {
     eprintln!("benchmark database: {lessons} lessons, {cards} cards");
     let screens: Vec<(&str, Box<dyn Screen>)> = vec![
         ("dashboard", Box::new(dashboard)),
-        ("review", Box::new(ReviewScreen::open(&mut ctx, None).expect("review"))),
-        ("stats", Box::new(StatsScreen::open(&mut ctx).expect("stats"))),
+        (
+            "review",
+            Box::new(ReviewScreen::open(&mut ctx, None).expect("review")),
+        ),
+        (
+            "stats",
+            Box::new(StatsScreen::open(&mut ctx).expect("stats")),
+        ),
     ];
     let mut group = c.benchmark_group("tui_frame_100x30");
     for (name, screen) in screens {
@@ -198,7 +208,10 @@ fn distill_first_frame(db: &Path, home: &Path) -> Duration {
     writer.write_all(b"q").expect("quit key");
     child.wait().expect("wait for distill");
     drop(pair.master);
-    reader_thread.join().expect("reader thread").expect("first frame")
+    reader_thread
+        .join()
+        .expect("reader thread")
+        .expect("first frame")
 }
 
 /// The dashboard's counts as the sqlite3 shell runs them: due, new, today's
@@ -233,7 +246,11 @@ fn bench_process(c: &mut Criterion, db: &Path, home: &Path) {
     let sql = dashboard_sql("2026-03-05", "2026-03-19");
     group.bench_function("sqlite3_dashboard_counts", |b| {
         b.iter(|| {
-            let output = Command::new("sqlite3").arg(db).arg(&sql).output().expect("sqlite3");
+            let output = Command::new("sqlite3")
+                .arg(db)
+                .arg(&sql)
+                .output()
+                .expect("sqlite3");
             assert!(output.status.success(), "sqlite3 failed: {output:?}");
         })
     });
