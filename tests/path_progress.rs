@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 use distill::lesson::{Item, Lesson, PathStep, ReviewPrompt};
-use distill::quiz::Grade;
 use distill::quiz::path::{Completion, LearningPath, Page, PathProgress};
 use distill::quiz::review_prompt::{GENERAL_PROMPT, due_after_answer, planned_prompts};
+use distill::schedule::Grade;
 
 fn step(title: &str) -> PathStep {
     PathStep {

@@ -19,9 +19,9 @@ use anyhow::Context as _;
 use super::Global;
 use crate::lesson::inline::plain;
 use crate::quiz::{
-    Choice, Grade, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict,
-    match_key,
+    Choice, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict, match_key,
 };
+use crate::schedule::Grade;
 use crate::tui::text::sanitize;
 
 #[derive(Debug, clap::Args)]

@@ -8,8 +8,8 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::Grade;
 use crate::lesson::{DEFAULT_LADDER_DAYS, Lesson};
+use crate::schedule::Grade;
 
 /// Prompt used at each default offset for a lesson without a review plan.
 pub const GENERAL_PROMPT: &str =

@@ -26,7 +26,8 @@ use super::widgets;
 use super::wrap::wrap_lines;
 use crate::lesson::{Concept, Item, Lesson};
 use crate::quiz::review_prompt::PlannedPrompt;
-use crate::quiz::{Grade, RELATED_SHOWN, related_concepts};
+use crate::quiz::{RELATED_SHOWN, related_concepts};
+use crate::schedule::Grade;
 
 const RECORD_LABEL: &str = "record review prompt";
 
