@@ -11,6 +11,7 @@
 use std::time::Duration;
 
 use super::{ItemKind, Question, Quiz, QuizItem, Source, Verdict};
+use crate::deck::{CardId, CardKind};
 use crate::schedule::Grade;
 
 /// The checked answer to one quiz item.
@@ -150,6 +151,18 @@ impl Attempt {
             card_grade: outcome.card_grade(),
             duration,
         })
+    }
+
+    /// Returns the id of the card the item asks about: the concept card
+    /// when a term is shown, the reverse card when a definition is shown,
+    /// and the quiz card for a lesson question.
+    pub fn card_id(&self) -> CardId {
+        let kind = match self.kind {
+            ItemKind::ChooseDefinition => CardKind::Concept,
+            ItemKind::ChooseTerm | ItemKind::TypeTerm => CardKind::Reverse,
+            ItemKind::FreeRecall => CardKind::Quiz,
+        };
+        CardId::derive(&self.lesson, kind, &self.subject)
     }
 }
 
