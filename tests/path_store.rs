@@ -45,8 +45,10 @@ fn progress_round_trips() {
         store.path_progress("still").expect("readable"),
         PathProgress::default()
     );
-    let mut progress = PathProgress::default();
-    progress.current = Some("recap".to_string());
+    let mut progress = PathProgress {
+        current: Some("recap".to_string()),
+        ..PathProgress::default()
+    };
     progress
         .notes
         .insert("warm-up".to_string(), "бележка".to_string());
