@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use distill::tui::model::{AnswerRecorded, Grade, ReviewCard};
+use distill::tui::model::{AnswerRecorded, Grade, ReviewCard, grade_index};
 use distill::tui::review::ReviewScreen;
 use distill::tui::{Action, Reply, Route, Screen};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -15,7 +15,7 @@ fn cards(count: usize) -> Vec<ReviewCard> {
             id: format!("c{n}"),
             front: format!("Въпрос {n}"),
             back: format!("Отговор {n}"),
-            intervals: [0, 1, 3, 7],
+            waits: waits(["today", "1d", "3d", "1w"]),
             ..ReviewCard::default()
         })
         .collect()
@@ -72,7 +72,7 @@ fn every_grade_key_maps() {
         let mut screen = ReviewScreen::new(None, cards(1));
         answer(&mut screen, key, 1, false);
         let summary = screen.summary();
-        assert_eq!(summary.answers[grade.index()], 1, "key {key}");
+        assert_eq!(summary.answers[grade_index(grade)], 1, "key {key}");
         assert_eq!(summary.answers.iter().sum::<u32>(), 1, "key {key}");
     }
 }
@@ -300,4 +300,32 @@ fn unavailable_screen_shows_notice() {
     assert_eq!(app.depth(), 2);
     let frame = render(&app, 80, 24);
     assert!(frame.contains("not available in this build"), "{frame}");
+}
+
+#[test]
+fn lesson_screens_open_shipped_lessons() {
+    for (key, title) in [('r', "Reader"), ('p', "path"), ('t', "Quiz")] {
+        let mut app = dashboard_app();
+        app.handle_key(press(KeyCode::Char(key)));
+        assert_eq!(app.status(), None, "key {key}");
+        assert_eq!(app.depth(), 2, "key {key}");
+        let top = app.top().map(|screen| screen.title()).unwrap_or_default();
+        assert!(
+            top.to_lowercase().contains(&title.to_lowercase()),
+            "key {key}: {top}"
+        );
+        let frame = render(&app, 100, 30);
+        assert!(!frame.contains("too small"), "key {key}:\n{frame}");
+    }
+}
+
+#[test]
+fn unknown_lesson_shows_error() {
+    let mut view = dashboard_view();
+    view.lessons[0].id = "imported-elsewhere".into();
+    let mut app = app_with(distill::tui::dashboard::DashboardScreen::new(view));
+    app.handle_key(press(KeyCode::Char('r')));
+    assert_eq!(app.depth(), 1);
+    let status = app.status().unwrap_or_default();
+    assert!(status.contains("imported-elsewhere"), "{status}");
 }

@@ -5,6 +5,7 @@
 #![cfg(unix)]
 
 use std::io::{Read, Write};
+use std::num::NonZeroU16;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -27,7 +28,9 @@ struct Screen {
 
 impl Screen {
     fn spawn_reader(mut reader: Box<dyn Read + Send>) -> Self {
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let rows = NonZeroU16::new(ROWS).expect("rows");
+        let cols = NonZeroU16::new(COLS).expect("columns");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let sink = Arc::clone(&parser);
         let reader = thread::spawn(move || {
             let mut buf = [0_u8; 4096];
@@ -188,4 +191,74 @@ fn review_three_cards_in_pty() {
     );
     let log = std::fs::read_to_string(dir.path().join("distill.log")).expect("log file");
     assert!(log.contains("terminal UI stopped"), "{log}");
+}
+
+/// Environment variable that turns [`panic_inside_guard`] from a skipped
+/// test into the child process of [`panic_restores_terminal`].
+const PANIC_CHILD_ENV: &str = "DISTILL_TEST_PANIC_CHILD";
+
+#[test]
+#[ignore = "runs only as the child process of panic_restores_terminal"]
+fn panic_inside_guard() {
+    if std::env::var_os(PANIC_CHILD_ENV).is_none() {
+        return;
+    }
+    let _guard = distill::tui::terminal::TerminalGuard::enter().expect("enter terminal modes");
+    panic!("deliberate panic inside the terminal guard");
+}
+
+#[test]
+fn panic_restores_terminal() {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open pty");
+    let test_binary = std::env::current_exe().expect("test binary path");
+    let mut cmd = CommandBuilder::new(test_binary);
+    cmd.args(["panic_inside_guard", "--exact", "--ignored", "--nocapture"]);
+    cmd.env(PANIC_CHILD_ENV, "1");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("RUST_BACKTRACE", "0");
+    let modes_before = pair.master.get_termios().expect("termios before");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn child test");
+    drop(pair.slave);
+    let mut screen = Screen::spawn_reader(pair.master.try_clone_reader().expect("pty reader"));
+
+    let status = child.wait().expect("wait for child test");
+    screen.finish();
+    assert!(
+        !status.success(),
+        "the child test did not panic:\n{}",
+        screen.contents()
+    );
+    assert!(
+        screen.contents().contains("deliberate panic"),
+        "{}",
+        screen.contents()
+    );
+    assert!(
+        !screen.with_screen(vt100::Screen::alternate_screen),
+        "alternate screen left on"
+    );
+    assert!(
+        !screen.with_screen(vt100::Screen::hide_cursor),
+        "cursor left hidden"
+    );
+    assert!(
+        !screen.with_screen(vt100::Screen::bracketed_paste),
+        "bracketed paste left on"
+    );
+    let modes_after = pair.master.get_termios().expect("termios after");
+    assert_eq!(
+        modes_after.local_flags, modes_before.local_flags,
+        "local modes not restored"
+    );
+    assert_eq!(
+        modes_after.input_flags, modes_before.input_flags,
+        "input modes not restored"
+    );
 }

@@ -2,14 +2,14 @@
 //! session): set up logging, build the app and run it in the terminal.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
 use super::Global;
+use super::context::Context;
 use crate::logging;
-use crate::tui::{self, App, Clock, Context, Route, Theme};
+use crate::tui::{self, App, Clock, Route, Theme};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,29 +41,35 @@ pub(super) fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> 
              or use distill due and distill grade from scripts"
         );
     }
-    let log_path = logging::log_path_for(&database_path(global)?);
-    logging::init(&log_path)?;
+    let context = Context::new(global)?;
+    logging::init(&logging::log_path_for(&context.db_path))?;
+    let (store, warnings) = context.open_store_with_warnings()?;
     let clock = match global.now {
         Some(start) => Clock::starting_at(start),
         None => Clock::System,
     };
-    let ctx = Context::new(clock);
+    let ctx = tui::Context::new(clock).with_store(store, context.settings);
     let mut app = App::open(ctx, Theme::from_env(), &route)
         .map_err(|err| anyhow::anyhow!(err))
-        .with_context(|| format!("cannot open {route:?}"))?;
-    tracing::info!(?route, "terminal UI started");
-    tui::terminal::run(&mut app).context("terminal error")?;
+        .with_context(|| format!("cannot open the {} screen", route_name(&route)))?;
+    for warning in &warnings {
+        tracing::warn!(lesson = warning.file_name, message = %warning.message, "built-in lesson not synced");
+    }
+    if let Some(warning) = warnings.first() {
+        app.notify(format!(
+            "Built-in lesson {} was not synced: {}",
+            warning.file_name, warning.message
+        ));
+    }
+    tracing::info!(db = %context.db_path.display(), ?route, "terminal UI started");
+    tui::terminal::run(&mut app).context("terminal input or output failed")?;
     tracing::info!("terminal UI stopped");
     Ok(ExitCode::SUCCESS)
 }
 
-// TODO: take the database path from the command-line context shared with the
-// other subcommands once it exists, so both resolve `--db` the same way.
-fn database_path(global: &Global) -> anyhow::Result<PathBuf> {
-    if let Some(path) = &global.db {
-        return Ok(path.clone());
+fn route_name(route: &Route) -> &'static str {
+    match route {
+        Route::Review { .. } => "review",
+        _ => "dashboard",
     }
-    let dirs = directories::ProjectDirs::from("", "", "distill")
-        .context("cannot find the home directory; pass --db PATH")?;
-    Ok(dirs.data_dir().join("distill.db"))
 }

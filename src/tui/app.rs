@@ -108,6 +108,11 @@ impl App {
         self.screens.len()
     }
 
+    /// Shows `text` in the status line until the next key press.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.status = Some(text.into());
+    }
+
     /// Returns the status-line message, if one is shown.
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()

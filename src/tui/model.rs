@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
+pub use crate::schedule::Grade;
+
 /// Number of days the dashboard's forecast covers, today included.
 pub const DASHBOARD_FORECAST_DAYS: usize = 14;
 
@@ -68,35 +70,19 @@ pub struct PromptRow {
     pub prompt: String,
 }
 
-/// The four answer grades, as in Anki.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Grade {
-    Again,
-    Hard,
-    Good,
-    Easy,
+/// Returns the grade's position in [`Grade::ALL`]: its key number minus 1.
+pub fn grade_index(grade: Grade) -> usize {
+    usize::from(grade.number()).saturating_sub(1)
 }
 
-impl Grade {
-    pub const ALL: [Grade; 4] = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Again => "Again",
-            Self::Hard => "Hard",
-            Self::Good => "Good",
-            Self::Easy => "Easy",
-        }
-    }
-
-    /// Returns the position in [`Grade::ALL`], which is the key number minus 1.
-    pub fn index(self) -> usize {
-        match self {
-            Self::Again => 0,
-            Self::Hard => 1,
-            Self::Good => 2,
-            Self::Easy => 3,
-        }
+/// Returns the grade's name as the review screen shows it: `Again`, `Hard`,
+/// `Good` or `Easy`.
+pub fn grade_name(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Again => "Again",
+        Grade::Hard => "Hard",
+        Grade::Good => "Good",
+        Grade::Easy => "Easy",
     }
 }
 
@@ -111,9 +97,9 @@ pub struct ReviewCard {
     pub front: String,
     /// Inline Markdown; may contain several lines separated by `\n`.
     pub back: String,
-    /// Days until the card is due again for each grade, in [`Grade::ALL`]
-    /// order; 0 means the card comes back in this session.
-    pub intervals: [u32; 4],
+    /// The wait each grade gives, in [`Grade::ALL`] order, as the grade
+    /// buttons show it (`today`, `1d`, `1w`, `1mo`).
+    pub waits: [String; 4],
 }
 
 /// The store's answer to one recorded grade.
@@ -156,17 +142,6 @@ pub struct StatsView {
     pub forecast: Vec<u32>,
 }
 
-/// Formats an interval in days the way the grade buttons show it: `1d`,
-/// `3d`, `1w`, `2w`, `1mo`, `45d`, and `now` for 0.
-pub fn format_interval(days: u32) -> String {
-    match days {
-        0 => "now".to_string(),
-        d if d % 30 == 0 => format!("{}mo", d / 30),
-        d if d % 7 == 0 => format!("{}w", d / 7),
-        d => format!("{d}d"),
-    }
-}
-
 /// Formats a duration as `m:ss`, or `h:mm:ss` from one hour on.
 pub fn format_clock(duration: Duration) -> String {
     let total = duration.as_secs();
@@ -181,23 +156,6 @@ pub fn format_clock(duration: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn intervals_format_like_buttons() {
-        let cases = [
-            (0, "now"),
-            (1, "1d"),
-            (3, "3d"),
-            (7, "1w"),
-            (14, "2w"),
-            (30, "1mo"),
-            (45, "45d"),
-            (60, "2mo"),
-        ];
-        for (days, text) in cases {
-            assert_eq!(format_interval(days), text, "{days} days");
-        }
-    }
 
     #[test]
     fn clock_formats_minutes_and_hours() {

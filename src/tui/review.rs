@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::data;
 use super::keys::{HelpSection, Key, KeyBinding, KeyTable};
 use super::model::{
-    AnswerRecorded, Grade, ReviewCard, SessionSummary, format_clock, format_interval,
+    AnswerRecorded, Grade, ReviewCard, SessionSummary, format_clock, grade_index, grade_name,
 };
 use super::screen::{Action, Context, Reply, Screen, StoreTask, TaskError};
 use super::text::{inline_line, sanitize};
@@ -189,7 +189,7 @@ impl ReviewScreen {
     pub fn summary(&self) -> SessionSummary {
         let mut answers = [0; 4];
         for answer in &self.answered {
-            answers[answer.grade.index()] += 1;
+            answers[grade_index(answer.grade)] += 1;
         }
         SessionSummary {
             answers,
@@ -365,16 +365,16 @@ impl Screen for ReviewScreen {
 fn grade_buttons(card: &ReviewCard, with_names: bool, theme: &Theme) -> Line<'static> {
     let separator = if with_names { "   " } else { "  " };
     let mut spans = Vec::new();
-    for (grade, days) in Grade::ALL.iter().zip(card.intervals) {
+    for (grade, wait) in Grade::ALL.iter().zip(&card.waits) {
         if !spans.is_empty() {
             spans.push(Span::raw(separator));
         }
-        spans.push(Span::styled(format!("{}", grade.index() + 1), theme.key));
+        spans.push(Span::styled(grade.number().to_string(), theme.key));
         if with_names {
-            spans.push(Span::styled(format!(" {}", grade.name()), theme.text));
+            spans.push(Span::styled(format!(" {}", grade_name(*grade)), theme.text));
         }
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(format_interval(days), theme.accent));
+        spans.push(Span::styled(sanitize(wait).into_owned(), theme.accent));
     }
     Line::from(spans)
 }
@@ -472,7 +472,13 @@ impl ReviewScreen {
         ];
         let answers: Vec<String> = Grade::ALL
             .iter()
-            .map(|grade| format!("{} {}", grade.name(), summary.answers[grade.index()]))
+            .map(|&grade| {
+                format!(
+                    "{} {}",
+                    grade_name(grade),
+                    summary.answers[grade_index(grade)]
+                )
+            })
             .collect();
         lines.push(Line::raw(format!("Answers: {}", answers.join(" · "))));
         lines.push(Line::raw(format!(

@@ -34,6 +34,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Rect, Size};
 
+use crate::config::Settings;
+use crate::schedule::StudyTime;
+use crate::store::Store;
+
+use super::data::NoStore;
 use super::keys::HelpSection;
 use super::theme::Theme;
 
@@ -217,27 +222,58 @@ impl Reply {
     }
 }
 
-/// Resources a [`StoreTask`] runs with: the clock, and the store once the
-/// app is connected to one.
+/// Resources a [`StoreTask`] runs with: the clock, the settings and, when
+/// the app runs on a database, the store.
 #[derive(Debug)]
 pub struct Context {
     clock: Clock,
+    store: Option<Store>,
+    settings: Settings,
 }
 
 impl Context {
+    /// Creates a context without a store, with default settings. Store
+    /// queries then fail with [`NoStore`].
     pub fn new(clock: Clock) -> Self {
-        Self { clock }
+        Self {
+            clock,
+            store: None,
+            settings: Settings::default(),
+        }
+    }
+
+    /// Connects the context to `store`, studied with `settings`.
+    pub fn with_store(mut self, store: Store, settings: Settings) -> Self {
+        self.store = Some(store);
+        self.settings = settings;
+        self
+    }
+
+    /// Returns the store, or [`NoStore`] when the context has none.
+    pub fn store(&mut self) -> Result<&mut Store, NoStore> {
+        self.store.as_mut().ok_or(NoStore)
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// Returns the current time by the app's clock.
     pub fn now(&self) -> DateTime<FixedOffset> {
         self.clock.now()
     }
+
+    /// Returns the current time with its study day, which starts at the
+    /// configured hour.
+    pub fn study_time(&self) -> Result<StudyTime, TaskError> {
+        Ok(StudyTime::new(self.now(), self.settings.day_start_hour)?)
+    }
 }
 
-/// Source of the current time. A fixed start (from `--now`) still advances
-/// with the real time elapsed since the app started, so answer durations and
-/// the order of log rows stay real.
+/// Source of the current time, in the local time zone (from `TZ` or the
+/// system setting). A fixed start (from `--now`) still advances with the real
+/// time elapsed since the app started, so answer durations and the order of
+/// log rows stay real.
 #[derive(Debug, Clone)]
 pub enum Clock {
     System,
@@ -261,7 +297,7 @@ impl Clock {
             Self::System => Local::now().fixed_offset(),
             Self::StartingAt { start, since } => {
                 let elapsed = chrono::Duration::from_std(since.elapsed()).unwrap_or_default();
-                *start + elapsed
+                (*start + elapsed).with_timezone(&Local).fixed_offset()
             }
         }
     }

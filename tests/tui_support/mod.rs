@@ -89,6 +89,11 @@ pub fn dashboard_view() -> DashboardView {
     }
 }
 
+/// Builds the wait labels of the four grade buttons.
+pub fn waits(labels: [&str; 4]) -> [String; 4] {
+    labels.map(str::to_string)
+}
+
 pub fn review_cards() -> Vec<ReviewCard> {
     vec![
         ReviewCard {
@@ -100,7 +105,7 @@ pub fn review_cards() -> Vec<ReviewCard> {
                    дестилат: по-голямо число дава по-чист продукт, но „струва“ \
                    повече пара и енергия."
                 .into(),
-            intervals: [0, 3, 7, 30],
+            waits: waits(["today", "3d", "1w", "1mo"]),
         },
         ReviewCard {
             id: "c2".into(),
@@ -110,7 +115,7 @@ pub fn review_cards() -> Vec<ReviewCard> {
             back: "Отношението на летливостите на два компонента, `α = K₁ / K₂`.\n\
                    При α близо до 1 разделянето изисква много тарелки."
                 .into(),
-            intervals: [0, 1, 3, 7],
+            waits: waits(["today", "1d", "3d", "1w"]),
         },
         ReviewCard {
             id: "c3".into(),
@@ -120,7 +125,7 @@ pub fn review_cards() -> Vec<ReviewCard> {
             back: "Разпределението става почти равномерно и меките цели \
                    (soft targets) вече не носят информация за подобието на класовете."
                 .into(),
-            intervals: [0, 1, 3, 7],
+            waits: waits(["today", "1d", "3d", "1w"]),
         },
     ]
 }
