@@ -19,7 +19,7 @@ fn split() -> &'static Split {
     SPLIT.get_or_init(|| Digits::embedded().expect("embedded digits decode").split())
 }
 
-/// One teacher shared by the tests of this file, trained once.
+/// Returns the teacher shared by the tests of this file, trained on first use.
 fn teacher() -> &'static Teacher {
     static TEACHER: OnceLock<Teacher> = OnceLock::new();
     TEACHER.get_or_init(|| {

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
-/// Networks and epochs small enough to train in a debug build in a second.
+/// Networks and epochs small enough that a debug build trains them quickly.
 fn small_settings() -> Settings {
     Settings {
         teacher_widths: vec![64, 32, 10],

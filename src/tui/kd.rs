@@ -141,7 +141,7 @@ impl View {
     }
 }
 
-/// What the screen is doing.
+/// The screen's activity, or how its last job ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
     Idle,
@@ -270,12 +270,12 @@ impl KdScreen {
         &self.curves
     }
 
-    /// The last sweep's results, once one finished.
+    /// Returns the last sweep's results, once one has finished.
     pub fn sweep(&self) -> Option<&Report> {
         self.sweep.as_ref()
     }
 
-    /// Whether a training or sweep thread is running.
+    /// Reports whether a training or sweep thread is running.
     pub fn is_running(&self) -> bool {
         self.job.is_some()
     }
@@ -330,7 +330,7 @@ impl KdScreen {
         }
     }
 
-    /// The settings of the next job, from the base settings and the keys.
+    /// Builds the settings of the next job from the base settings and the keys.
     fn job_settings(&self, sweep: bool) -> Settings {
         let temperatures = if sweep {
             SWEEP_TEMPERATURES.to_vec()

@@ -73,7 +73,7 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The seeds of the students, in order.
+    /// Returns the seeds of the students, in order.
     pub fn seeds(&self) -> Vec<u64> {
         (0..self.seed_count as u64)
             .map(|i| self.seed.wrapping_add(i))

@@ -115,9 +115,11 @@ fn render_curves(screen: &KdScreen, frame: &mut Frame, area: Rect, theme: &Theme
         frame.render_widget(paragraph, area);
         return;
     }
+
     let [loss, accuracy] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let epochs = curves.epochs.max(1) as f64;
+
     let loss_series = series(screen, |curve| &curve.loss, theme);
     let max_loss = loss_series
         .iter()
@@ -132,6 +134,7 @@ fn render_curves(screen: &KdScreen, frame: &mut Frame, area: Rect, theme: &Theme
         theme,
     );
     frame.render_widget(chart, loss);
+
     let accuracy_series = series(screen, |curve| &curve.accuracy, theme);
     let title = accuracy_title(&curves.distilled, &curves.labels_only);
     let chart = line_chart(title, &accuracy_series, [0.0, epochs], [0.0, 1.0], theme);
@@ -235,56 +238,66 @@ fn render_results(report: Option<&Report>, frame: &mut Frame, area: Rect, theme:
         frame.render_widget(paragraph, area);
         return;
     };
-    let percent = |mean: f64, sd: f64| format!("{:.1} ± {:.1} %", 100.0 * mean, 100.0 * sd);
-    let mut rows = vec![
-        Row::new(vec![
-            Cell::from("teacher"),
-            Cell::from(""),
-            Cell::from(format!("{:.1} %", 100.0 * report.teacher.accuracy)),
-        ]),
-        Row::new(vec![
-            Cell::from("labels only"),
-            Cell::from(""),
-            Cell::from(percent(
-                report.student_alone.accuracy_mean,
-                report.student_alone.accuracy_sd,
-            )),
-        ]),
-    ];
-    for row in &report.distilled {
-        rows.push(Row::new(vec![
-            Cell::from("distilled"),
-            Cell::from(format!("{}", row.temperature)),
-            Cell::from(percent(row.accuracy_mean, row.accuracy_sd)),
-        ]));
-    }
-    let omitted = &report.omitted_class;
-    rows.push(Row::new(vec![
-        Cell::from(format!("without {}s", omitted.class)),
-        Cell::from(format!("{}", omitted.temperature)),
-        Cell::from(format!(
-            "{}s: {:.0} → {:.0} %",
-            omitted.class,
-            100.0 * omitted.before,
-            100.0 * omitted.after
-        )),
-    ]));
+
     let labels = match report.labels_per_class {
         Some(k) => format!("{k} labels per digit"),
         None => "all labels".to_string(),
     };
     let title = format!("Sweep, {} seeds, {labels}", report.seeds.len());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(12),
-            Constraint::Length(4),
-            Constraint::Min(10),
-        ],
-    )
-    .header(Row::new(vec!["student", "T", "test accuracy"]).style(theme.dim))
-    .block(Block::bordered().title(Line::styled(title, theme.title)));
+    let widths = [
+        Constraint::Length(12),
+        Constraint::Length(4),
+        Constraint::Min(10),
+    ];
+    let table = Table::new(sweep_rows(report), widths)
+        .header(Row::new(vec!["student", "T", "test accuracy"]).style(theme.dim))
+        .block(Block::bordered().title(Line::styled(title, theme.title)));
     frame.render_widget(table, area);
+}
+
+/// Builds one table row per student kind: the teacher, labels only, each
+/// temperature, and the omitted-class student before and after its shift.
+fn sweep_rows(report: &Report) -> Vec<Row<'static>> {
+    let percent = |mean: f64, sd: f64| format!("{:.1} ± {:.1} %", 100.0 * mean, 100.0 * sd);
+    let row = |name: String, temperature: String, accuracy: String| {
+        Row::new(vec![
+            Cell::from(name),
+            Cell::from(temperature),
+            Cell::from(accuracy),
+        ])
+    };
+    let alone = &report.student_alone;
+    let mut rows = vec![
+        row(
+            "teacher".into(),
+            String::new(),
+            format!("{:.1} %", 100.0 * report.teacher.accuracy),
+        ),
+        row(
+            "labels only".into(),
+            String::new(),
+            percent(alone.accuracy_mean, alone.accuracy_sd),
+        ),
+    ];
+    for distilled in &report.distilled {
+        rows.push(row(
+            "distilled".into(),
+            distilled.temperature.to_string(),
+            percent(distilled.accuracy_mean, distilled.accuracy_sd),
+        ));
+    }
+    let omitted = &report.omitted_class;
+    rows.push(row(
+        format!("without {}s", omitted.class),
+        omitted.temperature.to_string(),
+        format!(
+            "{}s: {:.0} → {:.0} %",
+            omitted.class,
+            100.0 * omitted.before,
+            100.0 * omitted.after
+        ),
+    ));
+    rows
 }
 
 fn render_soft_targets(

@@ -12,7 +12,7 @@ use crate::demo::kd::net::Mlp;
 use crate::demo::kd::train::EpochStats;
 use crate::demo::kd::{KdError, Progress, Report, Settings, Split};
 
-/// Which network an epoch report belongs to.
+/// The network that an epoch report belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Network {
     Teacher,
