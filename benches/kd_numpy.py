@@ -8,6 +8,11 @@ by side. NumPy is not a dependency of distill; run this by hand:
     python3 -m venv /tmp/kd-venv
     /tmp/kd-venv/bin/pip install numpy threadpoolctl
     /tmp/kd-venv/bin/python benches/kd_numpy.py [--threads N]
+        [--distill target/release/distill --rounds 3]
+
+With --distill, the script also times `distill demo kd --sweep --json`
+and the NumPy sweep in alternating rounds, so both see the same machine
+load, and reports the best wall-clock and CPU seconds of each.
 
 Only the random streams differ from distill (NumPy's PCG64 instead of
 ChaCha8), so accuracies agree in distribution, not digit for digit.
@@ -18,6 +23,8 @@ import gzip
 import json
 import math
 import pathlib
+import resource
+import subprocess
 import time
 
 import numpy as np
@@ -187,18 +194,27 @@ def sweep(train_x, train_y, test_x, test_y):
 
 
 def best_time(function, repeats):
-    times = []
+    """Returns the best and median wall-clock seconds and the best CPU
+    seconds of this process over `repeats` calls. CPU time is the fairer
+    figure on a shared machine, where other jobs stretch the wall clock."""
+    walls, cpus = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         function()
-        times.append(time.perf_counter() - start)
-    return min(times), float(np.median(times))
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return {"best": min(walls), "median": float(np.median(walls)), "best_cpu": min(cpus)}
+
+
+def one_thread(function):
+    with threadpool_limits(limits=1):
+        return function()
 
 
 def gemm_rate(m, k, n, repeats=50):
     a = np.random.default_rng(0).random((m, k), dtype=np.float32)
     b = np.random.default_rng(1).random((k, n), dtype=np.float32)
-    best, _ = best_time(lambda: a @ b, repeats)
+    best = best_time(lambda: a @ b, repeats)["best"]
     return 2 * m * k * n / best / 1e9
 
 
@@ -206,10 +222,40 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, help="BLAS threads [default: the library's]")
     parser.add_argument("--repeats", type=int, default=3, help="timed repeats of each training")
+    parser.add_argument("--distill", help="path of a release distill binary to compare")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating sweep rounds")
     args = parser.parse_args()
     with threadpool_limits(limits=args.threads):
         report = measure(args.repeats)
+        if args.distill:
+            report["sweep_rounds"] = compare_sweeps(args.distill, args.rounds)
     print(json.dumps(report, indent=2))
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def compare_sweeps(binary, rounds):
+    """Times distill's sweep and the NumPy sweep in alternating rounds and
+    returns the best wall-clock and CPU seconds of each."""
+    data = load_split()
+    times = {"distill_wall": [], "distill_cpu": [], "numpy_wall": [], "numpy_cpu": []}
+    for _ in range(rounds):
+        wall, cpu = time.perf_counter(), children_cpu()
+        subprocess.run([binary, "demo", "kd", "--sweep", "--json"], check=True,
+                       stdout=subprocess.DEVNULL)
+        times["distill_wall"].append(time.perf_counter() - wall)
+        times["distill_cpu"].append(children_cpu() - cpu)
+        wall, cpu = time.perf_counter(), time.process_time()
+        sweep(*data)
+        times["numpy_wall"].append(time.perf_counter() - wall)
+        times["numpy_cpu"].append(time.process_time() - cpu)
+    best = {key: min(values) for key, values in times.items()}
+    best["wall_ratio"] = best["numpy_wall"] / best["distill_wall"]
+    best["cpu_ratio"] = best["numpy_cpu"] / best["distill_cpu"]
+    return best
 
 
 def measure(repeats):
@@ -221,18 +267,21 @@ def measure(repeats):
                                       len(train_x)), repeats)
     student = best_time(lambda: train(STUDENT, train_x, train_y, every, teacher_logits, 4.0,
                                       ALPHA, 1, len(train_x)), repeats)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     results = sweep(train_x, train_y, test_x, test_y)
     sweep_seconds = time.perf_counter() - start
+    sweep_cpu_seconds = time.process_time() - start_cpu
     return {
         "numpy": np.__version__,
         "blas": [{k: info.get(k) for k in ("internal_api", "version", "num_threads",
                                            "architecture")} for info in threadpool_info()],
         "gemm_512_gflops": gemm_rate(512, 512, 512),
+        "gemm_512_gflops_one_thread": one_thread(lambda: gemm_rate(512, 512, 512)),
         "gemm_teacher_32x256x256_gflops": gemm_rate(32, 256, 256, 2000),
-        "teacher_30_epochs_seconds": {"best": teacher[0], "median": teacher[1]},
-        "student_distilled_30_epochs_seconds": {"best": student[0], "median": student[1]},
+        "teacher_30_epochs_seconds": teacher,
+        "student_distilled_30_epochs_seconds": student,
         "sweep_seconds": sweep_seconds,
+        "sweep_cpu_seconds": sweep_cpu_seconds,
         "accuracy": {
             "teacher": results["teacher"],
             **{k: float(np.mean(v)) for k, v in results.items() if k not in ("teacher", "omitted")},

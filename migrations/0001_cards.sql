@@ -28,18 +28,19 @@ create table cards (
     retired integer not null default 0 check (retired in (0, 1))
 ) strict;
 
--- The due queue, the due and forecast counts and the cards-per-rung count
--- read a range of due dates; rung is included so those counts never touch
--- the table rows.
-create index cards_due on cards (due, rung) where retired = 0 and due is not null;
+-- The due queue reads a range of due dates in order; the due count, the
+-- forecast and the cards-per-rung count read only this index, because it
+-- contains every column they use. New cards (null due) are left out so the
+-- new-card queue below never picks this index.
+create index cards_due on cards (retired, due, rung) where due is not null;
 
 -- New cards are introduced in lesson and position order, up to the daily
 -- limit: this index returns them in that order and stops at the limit.
 create index cards_new on cards (lesson_id, position) where retired = 0 and due is null;
 
--- Import compares a lesson's stored cards with the new ones, and the
--- per-lesson counts group by lesson; both read only this index.
-create index cards_lesson on cards (lesson_id, retired, due, rung);
+-- The per-lesson counts and the mastered count group by lesson and rung,
+-- and import reads one lesson's cards: all of them use this index.
+create index cards_lesson on cards (lesson_id, retired, rung, due);
 
 create table review_log (
     id integer primary key,

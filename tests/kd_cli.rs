@@ -43,6 +43,7 @@ fn json_has_documented_shape() {
             "teacher"
         ]
     );
+
     assert_eq!(keys(&json["teacher"]), vec!["accuracy"]);
     assert_eq!(
         keys(&json["student_alone"]),
@@ -52,6 +53,7 @@ fn json_has_documented_shape() {
         keys(&json["omitted_class"]),
         vec!["after", "before", "class"]
     );
+
     let distilled = json["distilled"].as_array().unwrap();
     assert_eq!(distilled.len(), 1);
     assert_eq!(
@@ -60,6 +62,7 @@ fn json_has_documented_shape() {
     );
     assert_eq!(distilled[0]["temperature"], 3.0);
     assert_eq!(distilled[0]["alpha"], 0.5);
+
     assert_eq!(json["omitted_class"]["class"], 3);
     assert_eq!(json["seeds"], serde_json::json!([1, 2, 3, 4, 5]));
 }
@@ -68,9 +71,11 @@ fn json_has_documented_shape() {
 fn accuracies_are_shares_of_one() {
     let json = run_json(&["--epochs", "1", "--seed", "9"]);
     let teacher = json["teacher"]["accuracy"].as_f64().unwrap();
-    assert!(teacher > 0.5 && teacher <= 1.0, "{teacher}");
+    assert!(teacher > 0.5, "{teacher}");
+    assert!(teacher <= 1.0, "{teacher}");
     let student = json["student_alone"]["accuracy_mean"].as_f64().unwrap();
-    assert!(student > 0.0 && student <= 1.0, "{student}");
+    assert!(student > 0.0, "{student}");
+    assert!(student <= 1.0, "{student}");
     assert_eq!(json["seeds"], serde_json::json!([9, 10, 11, 12, 13]));
     assert!(json["seconds"].as_f64().unwrap() > 0.0);
 }
@@ -101,7 +106,7 @@ fn text_output_shows_table_and_soft_targets() {
 }
 
 #[test]
-fn no_progress_bar_when_stderr_is_not_a_terminal() {
+fn no_progress_bar_without_terminal() {
     cargo_bin_cmd!("distill")
         .args(["demo", "kd", "--epochs", "1", "--json"])
         .assert()

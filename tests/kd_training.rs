@@ -4,11 +4,14 @@
 //! The tests run in debug builds, so epochs are kept low: the teacher gets
 //! 4 epochs (it passes 95 % from the third) and students 30.
 
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 use distill::demo::kd::experiment::{self, Teacher};
+use distill::demo::kd::net::Mlp;
 use distill::demo::kd::omitted::omitted_class_run;
+use distill::demo::kd::train::EpochStats;
 use distill::demo::kd::{Digits, KdError, Settings, Split, run};
 
 fn split() -> &'static Split {
@@ -16,7 +19,7 @@ fn split() -> &'static Split {
     SPLIT.get_or_init(|| Digits::embedded().expect("embedded digits decode").split())
 }
 
-/// One teacher shared by the tests of this file, trained once.
+/// Returns the teacher shared by the tests of this file, trained on first use.
 fn teacher() -> &'static Teacher {
     static TEACHER: OnceLock<Teacher> = OnceLock::new();
     TEACHER.get_or_init(|| {
@@ -27,6 +30,11 @@ fn teacher() -> &'static Teacher {
         experiment::train_teacher(split(), &settings, &AtomicBool::new(false))
             .expect("teacher trains")
     })
+}
+
+/// Epoch callback that never stops training.
+fn go_on(_: &EpochStats, _: &Mlp) -> ControlFlow<()> {
+    ControlFlow::Continue(())
 }
 
 fn few_label_settings() -> Settings {
@@ -46,14 +54,14 @@ fn teacher_reaches_95_percent() {
 #[test]
 fn distilled_beats_labels_only_with_few_labels() {
     let settings = few_label_settings();
-    let never = AtomicBool::new(false);
     let mut alone = Vec::new();
     let mut distilled = Vec::new();
     for seed in settings.seeds() {
-        let student = experiment::train_alone(split(), &settings, seed, &never).unwrap();
+        let student = experiment::train_alone(split(), &settings, seed, &mut go_on).unwrap();
         alone.push(experiment::test_accuracy(&student, &split().test));
         let student =
-            experiment::train_distilled(split(), teacher(), &settings, seed, 2.0, &never).unwrap();
+            experiment::train_distilled(split(), teacher(), &settings, seed, 2.0, &mut go_on)
+                .unwrap();
         distilled.push(experiment::test_accuracy(&student, &split().test));
     }
     let (alone_mean, _) = experiment::mean_sd(&alone);
@@ -71,9 +79,8 @@ fn same_seed_gives_identical_weights() {
         epochs: 3,
         ..few_label_settings()
     };
-    let never = AtomicBool::new(false);
     let train = |seed| {
-        experiment::train_distilled(split(), teacher(), &settings, seed, 4.0, &never).unwrap()
+        experiment::train_distilled(split(), teacher(), &settings, seed, 4.0, &mut go_on).unwrap()
     };
     let first = train(11);
     assert_eq!(first, train(11));

@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 use distill::lesson::{Item, Lesson, PathStep, ReviewPrompt};
-use distill::quiz::Grade;
 use distill::quiz::path::{Completion, LearningPath, Page, PathProgress};
 use distill::quiz::review_prompt::{GENERAL_PROMPT, due_after_answer, planned_prompts};
+use distill::schedule::{Grade, StudyDay};
 
 fn step(title: &str) -> PathStep {
     PathStep {
@@ -50,7 +50,7 @@ fn lesson(warm_up: &[&str], steps: &[&str], plan: Vec<ReviewPrompt>) -> Lesson {
     }
 }
 
-fn day(text: &str) -> NaiveDate {
+fn day(text: &str) -> StudyDay {
     text.parse().expect("valid test date")
 }
 
@@ -195,7 +195,7 @@ fn prompts_due_at_plan_offsets() {
         prompt(3, "Кога рефлуксът помага?"),
     ];
     let studied = day("2026-03-30");
-    let due: Vec<(u32, NaiveDate)> = planned_prompts(&lesson(&[], &[], plan))
+    let due: Vec<(u32, StudyDay)> = planned_prompts(&lesson(&[], &[], plan))
         .iter()
         .map(|p| (p.days, p.due_on(studied)))
         .collect();
@@ -251,5 +251,8 @@ fn again_makes_prompt_due_next_day() {
 #[test]
 fn huge_offset_saturates() {
     let prompts = planned_prompts(&lesson(&[], &[], vec![prompt(u32::MAX, "x")]));
-    assert_eq!(prompts[0].due_on(day("2026-01-01")), NaiveDate::MAX);
+    assert_eq!(
+        prompts[0].due_on(day("2026-01-01")),
+        StudyDay::new(NaiveDate::MAX)
+    );
 }

@@ -5,6 +5,7 @@ mod quiz_support;
 
 use chrono::NaiveDate;
 use distill::quiz::review_prompt::planned_prompts;
+use distill::schedule::StudyDay;
 use distill::tui::review_prompt::{DuePrompt, ReviewPromptScreen};
 use distill::tui::{Action, Reply, Screen};
 use quiz_support::{SIZES, char_key, column_lesson, key, render, type_text};
@@ -12,7 +13,7 @@ use ratatui::crossterm::event::KeyCode;
 
 fn due_prompts() -> Vec<DuePrompt> {
     let lesson = column_lesson();
-    let due = NaiveDate::from_ymd_opt(2026, 3, 3).expect("valid date");
+    let due = StudyDay::new(NaiveDate::from_ymd_opt(2026, 3, 3).expect("valid date"));
     planned_prompts(&lesson)
         .into_iter()
         .take(2)

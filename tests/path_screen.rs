@@ -5,13 +5,14 @@ mod quiz_support;
 
 use chrono::NaiveDate;
 use distill::quiz::path::PathProgress;
+use distill::schedule::StudyDay;
 use distill::tui::path::{Demo, PathScreen, mentioned_demo};
 use distill::tui::{Action, Reply, Route, Screen};
 use quiz_support::{SIZES, char_key, column_lesson, key, render, type_text};
 use ratatui::crossterm::event::KeyCode;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date")
+fn today() -> StudyDay {
+    StudyDay::new(NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"))
 }
 
 fn screen() -> PathScreen {

@@ -353,3 +353,13 @@ fn recall_without_answer_lists_related_concepts() {
         }
     }
 }
+
+#[test]
+fn other_lessons_unused_when_own_suffice() {
+    let lesson = column_lesson();
+    for seed in 0..20 {
+        let alone = quiz::generate(&lesson, &[], seed);
+        let with_others = quiz::generate(&lesson, &[kd_lesson()], seed);
+        assert_eq!(alone, with_others, "seed {seed}");
+    }
+}

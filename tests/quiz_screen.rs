@@ -3,7 +3,8 @@
 
 mod quiz_support;
 
-use distill::quiz::{self, Grade, ItemKind, Outcome, Question, Quiz, Verdict};
+use distill::quiz::{self, ItemKind, Outcome, Question, Quiz, Verdict};
+use distill::schedule::Grade;
 use distill::tui::quiz::QuizScreen;
 use distill::tui::{Action, Reply, Screen};
 use quiz_support::{SIZES, char_key, column_lesson, key, render, type_text};

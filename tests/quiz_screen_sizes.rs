@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use distill::quiz::path::PathProgress;
 use distill::quiz::review_prompt::planned_prompts;
 use distill::quiz::{self, Question};
+use distill::schedule::StudyDay;
 use distill::tui::path::PathScreen;
 use distill::tui::quiz::QuizScreen;
 use distill::tui::reader::ReaderScreen;
@@ -27,7 +28,7 @@ fn confirm(screen: &mut dyn Screen, action: Action) {
 /// Returns screens in each state worth drawing, on the shipped lesson.
 fn screens() -> Vec<Box<dyn Screen>> {
     let lesson = builtin_lesson();
-    let today = NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date");
+    let today = StudyDay::new(NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"));
     let mut screens: Vec<Box<dyn Screen>> = Vec::new();
 
     let quiz = quiz::generate(&lesson, &[], 3);

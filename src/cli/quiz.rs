@@ -6,9 +6,14 @@
 //! option's text, and a typed answer is the term. A free-recall question
 //! reads an optional answer line, reveals the lesson's answer, then reads a
 //! self-grade line (`again`, `hard`, `good` or `easy`). An invalid line is
-//! explained and read again. The run ends with the missed
-//! items and a last line `score: R/T`. When input ends early, the score
-//! counts the questions answered so far.
+//! explained and read again. The run ends with the missed items and a last
+//! line `score: R/T`. When input ends early, the score counts the questions
+//! answered so far.
+//!
+//! Every answer is stored as it is given. An answer to a card that is due
+//! also counts as that card's review: a right choice or exact term is Good,
+//! an almost-right term is Hard, a wrong answer is Again, and a free-recall
+//! answer takes the learner's grade.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -17,16 +22,21 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use super::Global;
+use super::context::Context;
+use crate::lesson::Lesson;
 use crate::lesson::inline::plain;
 use crate::quiz::{
-    Choice, Grade, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict,
-    match_key,
+    Attempt, Choice, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict,
+    generate, match_key,
 };
+use crate::schedule::Grade;
+use crate::store::Store;
+use crate::tui::Route;
 use crate::tui::text::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Lesson id [default: choose on screen].
+    /// Lesson id. Without it, the dashboard opens to choose one.
     #[arg(value_name = "LESSON")]
     pub lesson: Option<String>,
     /// Run line by line on standard input and output, with no terminal control.
@@ -37,35 +47,69 @@ pub struct Args {
     pub seed: Option<u64>,
 }
 
-pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
-    let Some(lesson_arg) = args.lesson else {
-        anyhow::bail!("missing LESSON: name the lesson to quiz on");
-    };
+pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     if !args.plain {
-        anyhow::bail!("the quiz screen is not available yet: add --plain to quiz line by line");
+        let route = match args.lesson {
+            Some(lesson) => Route::Quiz { lesson },
+            None => Route::Dashboard,
+        };
+        return super::review::launch(global, route);
     }
-    let path = std::path::Path::new(&lesson_arg);
-    let lesson = crate::lesson::parse_file(path)
-        .with_context(|| format!("failed to read lesson {}", path.display()))?;
+    let Some(lesson_id) = args.lesson else {
+        anyhow::bail!("missing LESSON: --plain needs the id of the lesson to quiz on");
+    };
+    let context = Context::new(global)?;
+    let mut store = context.open_store()?;
+    let lesson = store.load_lesson(&lesson_id)?;
+    let others = other_lessons(&store, &lesson_id)?;
     let seed = args.seed.unwrap_or_else(rand::random);
-    let quiz = crate::quiz::generate(&lesson, &[], seed);
+    let quiz = generate(&lesson, &others, seed);
     let stdin = std::io::stdin();
-    // TODO: store each attempt and count answers to due cards as reviews once
-    // the store can record them.
-    run_plain(&quiz, stdin.lock(), std::io::stdout().lock(), |_, _, _| {
-        Ok(())
-    })?;
+    run_plain(
+        &quiz,
+        stdin.lock(),
+        std::io::stdout().lock(),
+        |index, outcome, duration| {
+            let attempt = Attempt::new(&quiz, index, outcome, duration)
+                .with_context(|| format!("quiz item {index} not found"))?;
+            let recorded = store.record_quiz_attempt(&attempt, &context.study_time()?)?;
+            Ok(recorded.review.map(|review| {
+                format!(
+                    "counted as the review of card {} ({})",
+                    review.card, review.grade
+                )
+            }))
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Loads every stored lesson but `lesson_id`, as the source of extra
+/// distractors. A lesson that cannot be read is left out with a warning.
+fn other_lessons(store: &Store, lesson_id: &str) -> anyhow::Result<Vec<Lesson>> {
+    let mut lessons = Vec::new();
+    for (id, _) in store.lesson_titles()? {
+        if id == lesson_id {
+            continue;
+        }
+        match store.load_lesson(&id) {
+            Ok(lesson) => lessons.push(lesson),
+            Err(err) => eprintln!("warning: lesson {id} gives no distractors: {err}"),
+        }
+    }
+    Ok(lessons)
+}
+
 /// Runs `quiz` in plain mode, reading answers from `input` and writing to
-/// `output`. `record` is called with each answer and the time taken to give
-/// it, before the next question is printed. An error from it stops the quiz.
+/// `output`. `record` is called with each item's index, its answer and the
+/// time taken to give it, before the next question is printed. A message it
+/// returns is printed after the verdict, and an error from it stops the
+/// quiz.
 pub fn run_plain<R, W, F>(quiz: &Quiz, input: R, output: W, record: F) -> anyhow::Result<Scorecard>
 where
     R: BufRead,
     W: Write,
-    F: FnMut(&QuizItem, &Outcome, Duration) -> anyhow::Result<()>,
+    F: FnMut(usize, &Outcome, Duration) -> anyhow::Result<Option<String>>,
 {
     let mut session = PlainSession {
         input,
@@ -88,7 +132,7 @@ impl<R, W, F> PlainSession<R, W, F>
 where
     R: BufRead,
     W: Write,
-    F: FnMut(&QuizItem, &Outcome, Duration) -> anyhow::Result<()>,
+    F: FnMut(usize, &Outcome, Duration) -> anyhow::Result<Option<String>>,
 {
     fn run(&mut self, quiz: &Quiz) -> anyhow::Result<()> {
         let total = quiz.items.len();
@@ -108,9 +152,12 @@ where
                 )?;
                 break;
             };
-            (self.record)(item, &outcome, started.elapsed()).with_context(|| {
+            let note = (self.record)(index, &outcome, started.elapsed()).with_context(|| {
                 format!("failed to record the answer to question {}", index + 1)
             })?;
+            if let Some(note) = note {
+                writeln!(self.output, "{note}")?;
+            }
             self.scorecard.record(index, outcome);
         }
         self.finish(quiz)
@@ -236,12 +283,18 @@ where
         };
         self.reveal(recall)?;
         loop {
-            writeln!(self.output, "grade yourself (again, hard, good, easy):")?;
+            writeln!(
+                self.output,
+                "grade yourself (again, hard, good, easy, or 1-4):"
+            )?;
             let Some(line) = self.read_line()? else {
                 return Ok(None);
             };
             match line.parse::<Grade>() {
-                Ok(grade) => return Ok(Outcome::recall(item, response.trim(), grade)),
+                Ok(grade) => {
+                    writeln!(self.output, "graded {grade}")?;
+                    return Ok(Outcome::recall(item, response.trim(), grade));
+                }
                 Err(err) => writeln!(self.output, "{err}")?,
             }
         }
@@ -385,7 +438,7 @@ mod tests {
         let mut recorded = 0;
         let scorecard = run_plain(quiz, script.as_bytes(), &mut output, |_, _, _| {
             recorded += 1;
-            Ok(())
+            Ok(None)
         })
         .expect("plain run succeeds");
         (

@@ -33,7 +33,8 @@ pub fn open_dashboard(global: &Global) -> anyhow::Result<ExitCode> {
     launch(global, Route::Dashboard)
 }
 
-fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> {
+/// Opens the terminal UI on `route`.
+pub(super) fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "standard output is not a terminal; run distill in a terminal, \

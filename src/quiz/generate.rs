@@ -168,6 +168,12 @@ fn choice<'a>(
     let mut keys = vec![match_key(answer)];
     let mut options = vec![answer.to_string()];
     for mut tier in candidates {
+        // A tier that is not needed draws nothing from the generator, so a
+        // lesson with enough concepts of its own gets the same quiz whatever
+        // other lessons are stored.
+        if options.len() == MAX_OPTIONS {
+            break;
+        }
         shuffle(&mut tier, rng);
         for candidate in tier {
             if options.len() == MAX_OPTIONS {

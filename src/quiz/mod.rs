@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use answer::{AnswerKey, Verdict};
 pub use generate::{MAX_OPTIONS, RELATED_SHOWN, generate};
 pub use related::related_concepts;
-pub use session::{Attempt, Grade, InvalidGrade, Outcome, Scorecard};
+pub use session::{Attempt, Outcome, Scorecard};
 pub use text::match_key;
 
 use crate::lesson::Concept;

@@ -8,10 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
-
 use super::text::match_key;
 use crate::lesson::Lesson;
+use crate::schedule::StudyDay;
 
 /// Slot name of the warm-up page.
 pub const WARM_UP_SLOT: &str = "warm-up";
@@ -108,7 +107,7 @@ pub enum Completion {
     Moved,
     /// Every step is done now, and the lesson was marked studied on this
     /// day. Its review prompts count from it.
-    Studied(NaiveDate),
+    Studied(StudyDay),
     /// The learner is on the recap and the lesson was studied before.
     AlreadyStudied,
     /// The path cannot finish because `remaining` steps are not done, so the
@@ -126,7 +125,7 @@ pub struct PathProgress {
     /// Slots of the steps marked done.
     pub done: BTreeSet<String>,
     /// Day the lesson was first studied to the end of its path.
-    pub studied_on: Option<NaiveDate>,
+    pub studied_on: Option<StudyDay>,
 }
 
 impl PathProgress {
@@ -197,7 +196,7 @@ impl PathProgress {
     /// studying it again later keeps the first day. Completing the last step
     /// or the recap while steps are left sends the learner to the first of
     /// them.
-    pub fn complete(&mut self, path: &LearningPath, today: NaiveDate) -> Completion {
+    pub fn complete(&mut self, path: &LearningPath, today: StudyDay) -> Completion {
         let page = self.page(path);
         self.go_to(path, page);
         let is_step = matches!(path.page(page), Some(Page::Step(_)));

@@ -6,10 +6,10 @@
 //! prompt answered Again is due again the next day; any other grade
 //! completes it.
 
-use chrono::{Days, NaiveDate};
+use std::time::Duration;
 
-use super::Grade;
 use crate::lesson::{DEFAULT_LADDER_DAYS, Lesson};
+use crate::schedule::{Grade, StudyDay};
 
 /// Prompt used at each default offset for a lesson without a review plan.
 pub const GENERAL_PROMPT: &str =
@@ -29,11 +29,21 @@ pub struct PlannedPrompt {
 impl PlannedPrompt {
     /// Returns the day this prompt is first due, for a lesson studied on
     /// `studied_on`. An offset beyond the calendar's range gives its last day.
-    pub fn due_on(&self, studied_on: NaiveDate) -> NaiveDate {
-        studied_on
-            .checked_add_days(Days::new(u64::from(self.days)))
-            .unwrap_or(NaiveDate::MAX)
+    pub fn due_on(&self, studied_on: StudyDay) -> StudyDay {
+        studied_on.plus_days(self.days)
     }
+}
+
+/// One answer to a review prompt, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptAnswer {
+    pub lesson: String,
+    /// The prompt's position in the lesson's plan.
+    pub position: usize,
+    pub grade: Grade,
+    /// The learner's recall typed before the reveal, possibly empty.
+    pub note: String,
+    pub duration: Duration,
 }
 
 /// Returns the review prompts of `lesson`: its plan's rows in interval
@@ -63,9 +73,9 @@ pub fn planned_prompts(lesson: &Lesson) -> Vec<PlannedPrompt> {
 
 /// Returns the day a prompt answered with `grade` on `answered_on` is due
 /// again: the next day after Again, and `None` (completed) otherwise.
-pub fn due_after_answer(grade: Grade, answered_on: NaiveDate) -> Option<NaiveDate> {
+pub fn due_after_answer(grade: Grade, answered_on: StudyDay) -> Option<StudyDay> {
     match grade {
-        Grade::Again => Some(answered_on.succ_opt().unwrap_or(NaiveDate::MAX)),
+        Grade::Again => Some(answered_on.plus_days(1)),
         Grade::Hard | Grade::Good | Grade::Easy => None,
     }
 }

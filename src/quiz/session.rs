@@ -8,63 +8,11 @@
 //! spelling, so the card waits its current interval again. A free-recall
 //! answer takes the learner's own grade.
 
-use std::fmt;
-use std::str::FromStr;
 use std::time::Duration;
 
-use serde::Serialize;
-
 use super::{ItemKind, Question, Quiz, QuizItem, Source, Verdict};
-
-/// A review grade, as in Anki: keys 1 to 4.
-// TODO: replace with the scheduler's grade type once the `schedule` module
-// defines one, so that quiz answers and card reviews share it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Grade {
-    Again,
-    Hard,
-    Good,
-    Easy,
-}
-
-impl Grade {
-    /// Every grade, in key order.
-    pub const ALL: [Grade; 4] = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy];
-
-    /// Returns the lowercase name used on the command line and in storage.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Grade::Again => "again",
-            Grade::Hard => "hard",
-            Grade::Good => "good",
-            Grade::Easy => "easy",
-        }
-    }
-}
-
-impl fmt::Display for Grade {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Error for text that names no grade.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid grade {0:?}: expected again, hard, good or easy")]
-pub struct InvalidGrade(pub String);
-
-impl FromStr for Grade {
-    type Err = InvalidGrade;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let name = text.trim().to_lowercase();
-        Grade::ALL
-            .into_iter()
-            .find(|grade| grade.as_str() == name)
-            .ok_or_else(|| InvalidGrade(text.to_string()))
-    }
-}
+use crate::deck::{CardId, CardKind};
+use crate::schedule::Grade;
 
 /// The checked answer to one quiz item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +152,18 @@ impl Attempt {
             duration,
         })
     }
+
+    /// Returns the id of the card the item asks about: the concept card
+    /// when a term is shown, the reverse card when a definition is shown,
+    /// and the quiz card for a lesson question.
+    pub fn card_id(&self) -> CardId {
+        let kind = match self.kind {
+            ItemKind::ChooseDefinition => CardKind::Concept,
+            ItemKind::ChooseTerm | ItemKind::TypeTerm => CardKind::Reverse,
+            ItemKind::FreeRecall => CardKind::Quiz,
+        };
+        CardId::derive(&self.lesson, kind, &self.subject)
+    }
 }
 
 /// The answers of one quiz run, in the order given.
@@ -246,14 +206,6 @@ impl Scorecard {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn grade_parses_names_in_any_case() {
-        assert_eq!("again".parse(), Ok(Grade::Again));
-        assert_eq!(" Good ".parse(), Ok(Grade::Good));
-        assert_eq!("EASY".parse(), Ok(Grade::Easy));
-        assert_eq!("ok".parse::<Grade>(), Err(InvalidGrade("ok".to_string())));
-    }
 
     #[test]
     fn card_grade_for_each_outcome() {

@@ -153,7 +153,10 @@ fn read_answer(row: &rusqlite::Row<'_>) -> rusqlite::Result<Answer> {
 
 /// Applies one answer inside `tx`: reads the card, computes its next state
 /// and writes the card and the log row.
-fn apply_answer(tx: &Transaction<'_>, request: &AnswerRequest) -> Result<Answer, StoreError> {
+pub(super) fn apply_answer(
+    tx: &Transaction<'_>,
+    request: &AnswerRequest,
+) -> Result<Answer, StoreError> {
     let (state, ladder, retired) = tx
         .prepare_cached(
             "select c.rung, c.due, c.last_day, l.ladder, c.retired \

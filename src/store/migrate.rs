@@ -14,10 +14,16 @@ struct Migration {
 
 /// Every migration in order. A committed file is never edited: a change
 /// to the schema is a new file with the next number, added here.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("../../migrations/0001_cards.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("../../migrations/0001_cards.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("../../migrations/0002_quiz_and_path.sql"),
+    },
+];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

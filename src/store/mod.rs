@@ -14,6 +14,8 @@ mod export;
 mod import;
 mod migrate;
 mod open;
+mod path;
+mod quiz;
 mod stats;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -25,6 +27,8 @@ pub use error::StoreError;
 pub use export::{ExportedCard, ExportedReview};
 pub use import::{ImportReport, LessonFile, LessonImport, source_sha256};
 pub use migrate::SCHEMA_VERSION;
+pub use path::{PromptAnswered, SavedPath, ScheduledPrompt};
+pub use quiz::{RecordedAttempt, StoredAttempt, StudyError};
 pub use stats::{DayActivity, DayCounts, ForecastDay, LessonRow, RungCount, Stats};
 
 /// An open distill database.

@@ -109,9 +109,9 @@ impl Store {
     }
 
     fn due_count(&self, today: StudyDay) -> Result<u32, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "select count(*) from cards where retired = 0 and due is not null and due <= ?1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("select count(*) from cards where retired = 0 and due <= ?1")?;
         Ok(stmt.query_row([today], |row| row.get(0))?)
     }
 
@@ -134,9 +134,9 @@ impl Store {
 
     /// Returns the first day after `today` on which a review falls due.
     pub fn next_due_day(&self, today: StudyDay) -> Result<Option<StudyDay>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "select min(due) from cards where retired = 0 and due is not null and due > ?1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("select min(due) from cards where retired = 0 and due > ?1")?;
         Ok(stmt.query_row([today], |row| row.get(0))?)
     }
 
@@ -217,9 +217,12 @@ impl Store {
 
     /// Returns the number of cards on their lesson's top rung.
     pub fn mastered_count(&self) -> Result<u32, StoreError> {
+        // One range count per lesson on the cards_lesson index, so no card
+        // row is read. New cards sit on rung 0, below every top rung.
         let mut stmt = self.conn.prepare_cached(
-            "select count(*) from cards c join lessons l on l.id = c.lesson_id \
-             where c.retired = 0 and c.due is not null and c.rung >= l.top_rung",
+            "select coalesce(sum((select count(*) from cards c \
+             where c.lesson_id = l.id and c.retired = 0 and c.rung >= l.top_rung)), 0) \
+             from lessons l",
         )?;
         Ok(stmt.query_row([], |row| row.get(0))?)
     }
@@ -234,9 +237,15 @@ impl Store {
             })
             .collect();
         let end = today.plus_days(days);
+        let mut overdue = self
+            .conn
+            .prepare_cached("select count(*) from cards where retired = 0 and due < ?1")?;
+        let overdue: u32 = overdue.query_row([today], |row| row.get(0))?;
+        // Grouping by the due date itself follows the index order, so no
+        // temporary sort is needed.
         let mut stmt = self.conn.prepare_cached(
-            "select max(due, ?1), count(*) from cards \
-             where retired = 0 and due is not null and due < ?2 group by 1",
+            "select due, count(*) from cards \
+             where retired = 0 and due >= ?1 and due < ?2 group by due",
         )?;
         let rows = stmt.query_map(params![today, end], |row| {
             Ok((row.get::<_, StudyDay>(0)?, row.get::<_, u32>(1)?))
@@ -248,6 +257,9 @@ impl Store {
                 day.due = due;
             }
         }
+        if let Some(first) = forecast.first_mut() {
+            first.due += overdue;
+        }
         Ok(forecast)
     }
 
@@ -255,10 +267,10 @@ impl Store {
     /// `today`.
     pub fn lesson_rows(&self, today: StudyDay) -> Result<Vec<LessonRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "select l.id, l.title, count(c.id), \
+            "select l.id, l.title, count(c.lesson_id), \
              coalesce(sum(c.due <= ?1), 0), \
              coalesce(sum(c.due is null), 0), \
-             coalesce(sum(c.due is not null and c.rung >= l.top_rung), 0) \
+             coalesce(sum(c.rung >= l.top_rung), 0) \
              from lessons l left join cards c on c.lesson_id = l.id and c.retired = 0 \
              group by l.id order by l.id",
         )?;

@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod data;
 pub mod help;
 pub mod input;
+pub mod kd;
 pub mod keys;
 pub mod model;
 pub mod notice;

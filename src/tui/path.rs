@@ -10,7 +10,6 @@
 
 use std::cell::Cell;
 
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -29,6 +28,7 @@ use crate::lesson::inline::plain;
 use crate::lesson::{Lesson, PathStep};
 use crate::quiz::path::{Completion, LearningPath, Page, PathProgress};
 use crate::quiz::review_prompt::{PlannedPrompt, planned_prompts};
+use crate::schedule::StudyDay;
 
 const SAVE_LABEL: &str = "save learning path";
 
@@ -176,7 +176,7 @@ pub struct PathScreen {
     progress: PathProgress,
     prompts: Vec<PlannedPrompt>,
     /// The study day used when a step is marked done.
-    today: NaiveDate,
+    today: StudyDay,
     /// The note of the current page, while it is edited.
     note: Option<TextInput>,
     /// Message to show once the save in flight succeeds.
@@ -191,7 +191,7 @@ pub struct PathScreen {
 
 impl PathScreen {
     /// Opens `lesson`'s path with the stored `progress`, on its current page.
-    pub fn new(lesson: Lesson, progress: PathProgress, today: NaiveDate) -> Self {
+    pub fn new(lesson: Lesson, progress: PathProgress, today: StudyDay) -> Self {
         let path = LearningPath::new(&lesson);
         let prompts = planned_prompts(&lesson);
         Self {
@@ -268,7 +268,7 @@ impl PathScreen {
             Completion::Moved => return save,
             Completion::Studied(day) => self.studied_notice(day),
             Completion::AlreadyStudied => match self.progress.studied_on {
-                Some(day) => format!("You finished this path on {}.", day.format("%Y-%m-%d")),
+                Some(day) => format!("You finished this path on {}.", day),
                 None => "You finished this path.".to_string(),
             },
             Completion::StepsLeft { remaining } => {
@@ -278,11 +278,11 @@ impl PathScreen {
         self.then_notify(save, notice)
     }
 
-    fn studied_notice(&self, day: NaiveDate) -> String {
+    fn studied_notice(&self, day: StudyDay) -> String {
         match self.prompts.first() {
             Some(first) => format!(
                 "Lesson studied. Its first review prompt is due on {}.",
-                first.due_on(day).format("%Y-%m-%d")
+                first.due_on(day)
             ),
             None => "Lesson studied.".to_string(),
         }
@@ -427,10 +427,7 @@ impl PathScreen {
         let done = self.progress.done_count(&self.path);
         let steps = self.path.step_count();
         let right = match self.progress.studied_on {
-            Some(day) => format!(
-                "{done} of {steps} done · studied {}",
-                day.format("%Y-%m-%d")
-            ),
+            Some(day) => format!("{done} of {steps} done · studied {}", day),
             None => format!("{done} of {steps} done"),
         };
         widgets::spread(
@@ -506,14 +503,11 @@ impl PathScreen {
         let status = match self.progress.studied_on {
             Some(day) => {
                 let mut status = vec![Line::styled(
-                    format!("Studied on {}. Review prompts:", day.format("%Y-%m-%d")),
+                    format!("Studied on {}. Review prompts:", day),
                     theme.good,
                 )];
                 for prompt in &self.prompts {
-                    let date = Span::styled(
-                        format!("{}  ", prompt.due_on(day).format("%Y-%m-%d")),
-                        theme.accent,
-                    );
+                    let date = Span::styled(format!("{}  ", prompt.due_on(day)), theme.accent);
                     status.extend(hanging_lines(
                         date,
                         inline_line(&prompt.prompt, theme),

@@ -26,8 +26,9 @@ use super::theme::Theme;
 use super::widgets;
 use super::wrap::wrap_lines;
 use crate::quiz::{
-    Attempt, Choice, Grade, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict,
+    Attempt, Choice, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict,
 };
+use crate::schedule::Grade;
 
 const RECORD_LABEL: &str = "record quiz answer";
 

@@ -7,9 +7,8 @@
 //! day; any other grade completes it.
 
 use std::cell::Cell;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -25,8 +24,9 @@ use super::theme::Theme;
 use super::widgets;
 use super::wrap::wrap_lines;
 use crate::lesson::{Concept, Item, Lesson};
-use crate::quiz::review_prompt::PlannedPrompt;
-use crate::quiz::{Grade, RELATED_SHOWN, related_concepts};
+use crate::quiz::review_prompt::{PlannedPrompt, PromptAnswer};
+use crate::quiz::{RELATED_SHOWN, related_concepts};
+use crate::schedule::{Grade, StudyDay};
 
 const RECORD_LABEL: &str = "record review prompt";
 
@@ -109,7 +109,7 @@ pub struct DuePrompt {
     /// The prompt's place in the lesson's plan.
     pub planned: PlannedPrompt,
     /// The day the prompt became due.
-    pub due: NaiveDate,
+    pub due: StudyDay,
     /// The lesson's concepts most related to the prompt, best first.
     pub related: Vec<Concept>,
     /// The lesson's recap.
@@ -119,7 +119,7 @@ pub struct DuePrompt {
 impl DuePrompt {
     /// Builds the due prompt `planned` of `lesson`, with the related text
     /// taken from the lesson.
-    pub fn new(lesson: &Lesson, planned: PlannedPrompt, due: NaiveDate) -> Self {
+    pub fn new(lesson: &Lesson, planned: PlannedPrompt, due: StudyDay) -> Self {
         let related = related_concepts(&planned.prompt, &lesson.concepts, RELATED_SHOWN);
         Self {
             lesson: lesson.id.clone(),
@@ -130,18 +130,6 @@ impl DuePrompt {
             recap: lesson.recap.clone(),
         }
     }
-}
-
-/// One answer to a review prompt, as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PromptAnswer {
-    pub lesson: String,
-    /// The prompt's position in the lesson's plan.
-    pub position: usize,
-    pub grade: Grade,
-    /// The learner's recall typed before the reveal, possibly empty.
-    pub note: String,
-    pub duration: Duration,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

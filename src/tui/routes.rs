@@ -24,7 +24,7 @@ pub fn open(route: &Route, ctx: &mut Context) -> Result<Box<dyn Screen>, TaskErr
         Route::Review { lesson } => Box::new(ReviewScreen::open(ctx, lesson.as_deref())?),
         Route::Quiz { lesson } => Box::new(open_quiz(ctx, lesson)?),
         Route::Path { lesson } => {
-            let today = ctx.study_time()?.day.date();
+            let today = ctx.study_time()?.day;
             let lesson = data::load_lesson(lesson)?;
             // NOTE: the path starts from the beginning each time, because
             // the store does not keep path progress yet.

@@ -14,7 +14,9 @@ use crate::demo::kd::{self, Digits, Progress, Report, Settings};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Softmax temperature T of the distilled student (ignored with --sweep).
+    /// Softmax temperature T of the distilled student, the omitted-class
+    /// student and the soft-target chart; --sweep replaces it for the
+    /// distilled students only.
     #[arg(long, value_name = "T", default_value_t = 4.0)]
     pub temperature: f32,
     /// Weight α of the soft-target loss, from 0 (labels only) to 1.
@@ -27,7 +29,7 @@ pub struct Args {
     /// [default: every label].
     #[arg(long, value_name = "K")]
     pub labels_per_class: Option<usize>,
-    /// First random seed; the students run with seeds S to S+4.
+    /// First random seed: the teacher uses S and the students S to S+4.
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
     /// Distill at T = 1, 2, 3, 4, 8 and 20 instead of one temperature.
@@ -138,17 +140,17 @@ pub fn format_report(report: &Report, settings: &Settings, split: &kd::Split) ->
 }
 
 fn format_omitted(report: &Report) -> String {
-    let o = &report.omitted_class;
+    let omitted = &report.omitted_class;
     format!(
         "Omitted class: a student distilled with no {class} in its transfer set gets \
          {:.1} % of the test {class}s right ({:.1} % overall);\n  raising its bias for \
          {class} by {:.1} (chosen on training images) gives {:.1} % ({:.1} % overall).\n",
-        100.0 * o.before,
-        100.0 * o.overall_before,
-        o.bias_shift,
-        100.0 * o.after,
-        100.0 * o.overall_after,
-        class = o.class,
+        100.0 * omitted.before,
+        100.0 * omitted.overall_before,
+        omitted.bias_shift,
+        100.0 * omitted.after,
+        100.0 * omitted.overall_after,
+        class = omitted.class,
     )
 }
 

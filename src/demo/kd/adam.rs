@@ -1,6 +1,6 @@
 //! The Adam optimizer (Kingma and Ba, 2015) with bias correction.
 
-use ndarray::{Array1, Array2, Zip};
+use ndarray::{Array, Array1, Array2, Dimension, Zip};
 
 use super::net::{Dense, Gradients, Mlp};
 
@@ -14,7 +14,7 @@ pub struct AdamConfig {
 }
 
 impl Default for AdamConfig {
-    /// The paper's defaults: step 0.001, β₁ 0.9, β₂ 0.999, ε 1e-8.
+    /// Returns the paper's defaults: step 0.001, β₁ 0.9, β₂ 0.999, ε 1e-8.
     fn default() -> Self {
         Self {
             learning_rate: 1e-3,
@@ -59,27 +59,85 @@ impl Adam {
         let c = self.config;
         let correction1 = 1.0 - c.beta1.powi(self.steps);
         let correction2 = 1.0 - c.beta2.powi(self.steps);
-        let rate = c.learning_rate * correction2.sqrt() / correction1;
         // The step uses the bias-corrected rate with ε added to the
         // uncorrected root, the "efficient" form in section 2 of the paper.
-        let update = |param: &mut f32, m: &mut f32, v: &mut f32, &g: &f32| {
-            *m = c.beta1 * *m + (1.0 - c.beta1) * g;
-            *v = c.beta2 * *v + (1.0 - c.beta2) * g * g;
-            *param -= rate * *m / (v.sqrt() + c.epsilon);
+        let rule = Rule {
+            rate: c.learning_rate * correction2.sqrt() / correction1,
+            ..Rule::from(c)
         };
         let layers = mlp.layers.iter_mut().zip(&grads.layers);
         for ((layer, grad), (m, v)) in layers.zip(self.first.iter_mut().zip(&mut self.second)) {
-            Zip::from(&mut layer.weights)
-                .and(&mut m.weights)
-                .and(&mut v.weights)
-                .and(&grad.weights)
-                .for_each(update);
-            Zip::from(&mut layer.bias)
-                .and(&mut m.bias)
-                .and(&mut v.bias)
-                .and(&grad.bias)
-                .for_each(update);
+            rule.apply(
+                &mut layer.weights,
+                &mut m.weights,
+                &mut v.weights,
+                &grad.weights,
+            );
+            rule.apply(&mut layer.bias, &mut m.bias, &mut v.bias, &grad.bias);
         }
+    }
+}
+
+/// The update of one step, with the bias-corrected rate folded in.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    rate: f32,
+    beta1: f32,
+    beta2: f32,
+    epsilon: f32,
+}
+
+impl From<AdamConfig> for Rule {
+    fn from(c: AdamConfig) -> Self {
+        Self {
+            rate: c.learning_rate,
+            beta1: c.beta1,
+            beta2: c.beta2,
+            epsilon: c.epsilon,
+        }
+    }
+}
+
+impl Rule {
+    fn update(self, param: &mut f32, m: &mut f32, v: &mut f32, g: f32) {
+        *m = self.beta1 * *m + (1.0 - self.beta1) * g;
+        *v = self.beta2 * *v + (1.0 - self.beta2) * g * g;
+        *param -= self.rate * *m / (v.sqrt() + self.epsilon);
+    }
+
+    /// Updates every element. Contiguous arrays (all of them in practice)
+    /// take a plain slice loop, because the compiler vectorizes it. A
+    /// four-way `Zip` compiled to scalar code and took half of the teacher's
+    /// training time.
+    fn apply<D: Dimension>(
+        self,
+        param: &mut Array<f32, D>,
+        m: &mut Array<f32, D>,
+        v: &mut Array<f32, D>,
+        grad: &Array<f32, D>,
+    ) {
+        let slices = (
+            param.as_slice_mut(),
+            m.as_slice_mut(),
+            v.as_slice_mut(),
+            grad.as_slice(),
+        );
+        if let (Some(param), Some(m), Some(v), Some(grad)) = slices {
+            let rows = param
+                .iter_mut()
+                .zip(m.iter_mut())
+                .zip(v.iter_mut())
+                .zip(grad);
+            for (((p, m), v), &g) in rows {
+                self.update(p, m, v, g);
+            }
+            return;
+        }
+        Zip::from(param)
+            .and(m)
+            .and(v)
+            .and(grad)
+            .for_each(|p, m, v, &g| self.update(p, m, v, g));
     }
 }
 

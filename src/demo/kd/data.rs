@@ -87,12 +87,12 @@ impl Digits {
         self.labels.is_empty()
     }
 
-    /// One image as a row of 64 intensities.
+    /// Returns one image as a row of 64 intensities.
     pub fn image(&self, index: usize) -> ArrayView1<'_, f32> {
         self.images.row(index)
     }
 
-    /// All images as a matrix view.
+    /// Returns all images as a matrix view.
     pub fn view(&self) -> ArrayView2<'_, f32> {
         self.images.view()
     }

@@ -21,7 +21,7 @@ use super::net::Mlp;
 use super::omitted::{OmittedRun, omitted_class_run};
 use super::parallel::map_indexed;
 use super::soft::{SoftTargetExample, soft_target_example};
-use super::train::{TrainConfig, TransferSet, accuracy, train, validate_alpha};
+use super::train::{EpochStats, TrainConfig, TransferSet, accuracy, train, validate_alpha};
 use super::{KdError, train::validate_temperature};
 
 /// Temperatures of the sweep.
@@ -73,7 +73,7 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The seeds of the students, in order.
+    /// Returns the seeds of the students, in order.
     pub fn seeds(&self) -> Vec<u64> {
         (0..self.seed_count as u64)
             .map(|i| self.seed.wrapping_add(i))
@@ -159,6 +159,9 @@ pub struct OmittedResult {
     pub class: u8,
     pub before: f64,
     pub after: f64,
+    /// Temperature of the omitted-class students.
+    #[serde(skip)]
+    pub temperature: f32,
     /// Mean bias shift chosen on the training images.
     #[serde(skip)]
     pub bias_shift: f64,
@@ -222,13 +225,23 @@ pub fn train_teacher(
     settings: &Settings,
     cancel: &AtomicBool,
 ) -> Result<Teacher, KdError> {
+    train_teacher_with(split, settings, &mut |_, _| stop_if(cancel))
+}
+
+/// Trains the teacher like [`train_teacher`], calling `on_epoch` after every
+/// epoch as [`train`] does.
+pub fn train_teacher_with(
+    split: &Split,
+    settings: &Settings,
+    on_epoch: &mut dyn FnMut(&EpochStats, &Mlp) -> ControlFlow<()>,
+) -> Result<Teacher, KdError> {
     let set = TransferSet {
         images: split.train.view(),
         labels: split.train.labels.iter().copied().map(Some).collect(),
         soft: None,
     };
     let config = settings.train_config(&settings.teacher_widths, settings.seed, split.train.len());
-    let mlp = train(&set, &config, &mut |_, _| stop_if(cancel))?;
+    let mlp = train(&set, &config, on_epoch)?;
     Ok(Teacher {
         train_logits: mlp.logits(split.train.view()),
         accuracy: accuracy(&mlp, split.test.view(), &split.test.labels),
@@ -250,21 +263,40 @@ pub fn run(
     // Checks the label budget against the class sizes before any training.
     labelled_rows(&split.train, settings, settings.seed)?;
     let started = Instant::now();
-    let jobs = plan_jobs(settings);
-    let total = jobs.len() + 1;
+    let total = plan_jobs(settings).len() + 1;
     let teacher = train_teacher(split, settings, cancel)?;
     progress(Progress { done: 1, total });
+    let mut report = run_students(split, settings, &teacher, progress, cancel)?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Runs the students of every seed and the omitted-class test against an
+/// already trained teacher. Progress counts the teacher as the first of the
+/// trainings, already done.
+pub fn run_students(
+    split: &Split,
+    settings: &Settings,
+    teacher: &Teacher,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Report, KdError> {
+    settings.validate()?;
+    labelled_rows(&split.train, settings, settings.seed)?;
+    let started = Instant::now();
+    let jobs = plan_jobs(settings);
+    let total = jobs.len() + 1;
     let done = AtomicUsize::new(1);
     let results = map_indexed(
         jobs.len(),
-        |index| run_job(jobs[index], split, &teacher, settings, cancel),
+        |index| run_job(jobs[index], split, teacher, settings, cancel),
         &|| {
             let done = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(Progress { done, total });
         },
     );
     let results = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-    let mut report = summarize(&jobs, &results, settings, &teacher, split);
+    let mut report = summarize(&jobs, &results, settings, teacher, split);
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -290,11 +322,12 @@ fn run_job(
 ) -> Result<JobResult, KdError> {
     match job {
         Job::Alone { seed } => {
-            let mlp = train_alone(split, settings, seed, cancel)?;
+            let mlp = train_alone(split, settings, seed, &mut |_, _| stop_if(cancel))?;
             Ok(JobResult::Accuracy(test_accuracy(&mlp, &split.test)))
         }
         Job::Distilled { seed, temperature } => {
-            let mlp = train_distilled(split, teacher, settings, seed, temperature, cancel)?;
+            let stop = &mut |_: &EpochStats, _: &Mlp| stop_if(cancel);
+            let mlp = train_distilled(split, teacher, settings, seed, temperature, stop)?;
             Ok(JobResult::Accuracy(test_accuracy(&mlp, &split.test)))
         }
         Job::Omitted { seed } => {
@@ -316,11 +349,13 @@ pub fn labelled_rows(
 }
 
 /// Trains a student on the labelled training images alone.
+///
+/// `on_epoch` runs after every epoch, as in [`train`].
 pub fn train_alone(
     split: &Split,
     settings: &Settings,
     seed: u64,
-    cancel: &AtomicBool,
+    on_epoch: &mut dyn FnMut(&EpochStats, &Mlp) -> ControlFlow<()>,
 ) -> Result<Mlp, KdError> {
     let rows = labelled_rows(&split.train, settings, seed)?;
     let subset = split.train.select(&rows);
@@ -330,22 +365,24 @@ pub fn train_alone(
         soft: None,
     };
     let config = settings.train_config(&settings.student_widths, seed, split.train.len());
-    train(&set, &config, &mut |_, _| stop_if(cancel))
+    train(&set, &config, on_epoch)
 }
 
 /// Trains a student on every training image with the teacher's soft targets
 /// at `temperature`, and on the labels that the budget keeps.
+///
+/// `on_epoch` runs after every epoch, as in [`train`].
 pub fn train_distilled(
     split: &Split,
     teacher: &Teacher,
     settings: &Settings,
     seed: u64,
     temperature: f32,
-    cancel: &AtomicBool,
+    on_epoch: &mut dyn FnMut(&EpochStats, &Mlp) -> ControlFlow<()>,
 ) -> Result<Mlp, KdError> {
     let set = distillation_set(split, teacher, settings, seed, temperature)?;
     let config = settings.train_config(&settings.student_widths, seed, split.train.len());
-    train(&set, &config, &mut |_, _| stop_if(cancel))
+    train(&set, &config, on_epoch)
 }
 
 /// Builds the distillation transfer set: every training image, the teacher's
@@ -419,7 +456,7 @@ fn summarize(
             accuracy_sd,
         },
         distilled: summarize_distilled(&settings.temperatures, settings.alpha, &distilled),
-        omitted_class: summarize_omitted(settings.omitted_class, &omitted),
+        omitted_class: summarize_omitted(settings, &omitted),
         seeds: settings.seeds(),
         seconds: 0.0,
         labels_per_class: settings.labels_per_class,
@@ -447,11 +484,12 @@ fn summarize_distilled(
         .collect()
 }
 
-fn summarize_omitted(class: u8, runs: &[OmittedRun]) -> OmittedResult {
+fn summarize_omitted(settings: &Settings, runs: &[OmittedRun]) -> OmittedResult {
     let mean =
         |field: fn(&OmittedRun) -> f64| mean_sd(&runs.iter().map(field).collect::<Vec<_>>()).0;
     OmittedResult {
-        class,
+        class: settings.omitted_class,
+        temperature: settings.omitted_temperature,
         before: mean(|r| r.class_before),
         after: mean(|r| r.class_after),
         bias_shift: mean(|r| f64::from(r.bias_shift)),

@@ -127,7 +127,8 @@ mod tests {
     fn softmax_sums_to_one_at_high_temperature() {
         let probs = softmax(array![1000.0, 0.0, -1000.0].view(), 20.0);
         assert!((probs.sum() - 1.0).abs() < 1e-6);
-        assert!(probs[0] > probs[1] && probs[1] > probs[2]);
+        assert!(probs[0] > probs[1]);
+        assert!(probs[1] > probs[2]);
     }
 
     #[test]

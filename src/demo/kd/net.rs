@@ -121,9 +121,7 @@ impl Mlp {
                 Zip::from(&mut downstream)
                     .and(input)
                     .for_each(|grad, &activation| {
-                        if activation <= 0.0 {
-                            *grad = 0.0;
-                        }
+                        *grad = if activation > 0.0 { *grad } else { 0.0 };
                     });
                 upstream = downstream;
             }

@@ -2,7 +2,7 @@
 //! no image of one class, then given a larger output bias for that class.
 //!
 //! Hinton, Vinyals and Dean (2015, section 3) left every 3 out of the MNIST
-//! transfer set: the student still learned about 3s from the teacher's soft
+//! transfer set. The student still learned about 3s from the teacher's soft
 //! targets on other digits, and most of its errors on 3s came from a bias for
 //! 3 that was too low. Here the bias shift is chosen to maximize accuracy on
 //! the training images (3s included, which the student never trained on), so
@@ -45,31 +45,19 @@ pub fn omitted_class_run(
     cancel: &AtomicBool,
 ) -> Result<OmittedRun, KdError> {
     let class = settings.omitted_class;
-    let labelled = labelled_rows(&split.train, settings, seed)?;
-    let mut keep_label = vec![false; split.train.len()];
-    for row in labelled {
-        keep_label[row] = true;
-    }
-    let rows: Vec<usize> = (0..split.train.len())
-        .filter(|&row| split.train.labels[row] != class)
-        .collect();
-    let subset = split.train.select(&rows);
-    let labels = rows
-        .iter()
-        .map(|&row| keep_label[row].then_some(split.train.labels[row]))
-        .collect();
-    let teacher_logits = teacher.train_logits.select(Axis(0), &rows);
+    let parts = transfer_parts(split, teacher, settings, seed)?;
     let set = TransferSet {
-        images: subset.view(),
-        labels,
+        images: parts.images.view(),
+        labels: parts.labels,
         soft: Some(SoftTargets {
-            teacher_logits: teacher_logits.view(),
+            teacher_logits: parts.teacher_logits.view(),
             temperature: settings.omitted_temperature,
             alpha: settings.alpha,
         }),
     };
     let config = settings.train_config(&settings.student_widths, seed, split.train.len());
     let mut student = train(&set, &config, &mut |_, _| stop_if(cancel))?;
+
     let before = measure(&student, &split.test, class);
     let shift = best_bias_shift(
         student.logits(split.train.view()),
@@ -84,6 +72,37 @@ pub fn omitted_class_run(
         overall_before: before.1,
         overall_after: after.1,
         bias_shift: shift,
+    })
+}
+
+/// The training images without the omitted class, with their labels (where
+/// the budget keeps one) and the teacher's logits.
+struct TransferParts {
+    images: Digits,
+    labels: Vec<Option<u8>>,
+    teacher_logits: Array2<f32>,
+}
+
+fn transfer_parts(
+    split: &Split,
+    teacher: &Teacher,
+    settings: &Settings,
+    seed: u64,
+) -> Result<TransferParts, KdError> {
+    let mut keep_label = vec![false; split.train.len()];
+    for row in labelled_rows(&split.train, settings, seed)? {
+        keep_label[row] = true;
+    }
+    let rows: Vec<usize> = (0..split.train.len())
+        .filter(|&row| split.train.labels[row] != settings.omitted_class)
+        .collect();
+    Ok(TransferParts {
+        images: split.train.select(&rows),
+        labels: rows
+            .iter()
+            .map(|&row| keep_label[row].then_some(split.train.labels[row]))
+            .collect(),
+        teacher_logits: teacher.train_logits.select(Axis(0), &rows),
     })
 }
 

@@ -36,9 +36,9 @@ pub struct TrainConfig {
     pub epochs: usize,
     pub batch_size: usize,
     /// Examples drawn per epoch. Runs on a small labelled set set this to the
-    /// size of the full training set, so that they take as many optimizer
-    /// steps as runs on every image; the rows are reshuffled each time the
-    /// set is used up.
+    /// size of the full training set, so they take as many optimizer steps
+    /// as runs on every image. The rows are reshuffled each time the set is
+    /// used up.
     pub examples_per_epoch: usize,
     pub adam: AdamConfig,
     pub seed: u64,
