@@ -16,11 +16,11 @@ use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
 
-/// Longest wait for a screen to appear. It only stops a broken run from
+/// Maximum wait for a screen to appear. It only stops a broken run from
 /// hanging the test suite; a passing run needs a small fraction of it.
 const HANG_GUARD: Duration = Duration::from_secs(120);
 
-/// The child's screen as a vt100 parser sees it, fed by a reader thread.
+/// The child's screen as a vt100 parser decodes it, fed by a reader thread.
 struct Screen {
     parser: Arc<Mutex<vt100::Parser>>,
     reader: Option<thread::JoinHandle<()>>,

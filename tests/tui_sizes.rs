@@ -14,7 +14,7 @@ use tui_support::*;
 const MAX_WIDTH: u16 = 200;
 const MAX_HEIGHT: u16 = 60;
 
-/// Every screen state worth drawing: each screen, the help, the revealed
+/// Builds every screen state worth drawing: each screen, the help, the revealed
 /// back of a card, and the end-of-session summary.
 fn all_apps() -> Vec<(&'static str, App)> {
     let mut help = dashboard_app();

@@ -38,12 +38,12 @@ pub struct Key {
 }
 
 impl Key {
-    /// A character key without modifiers (`Key::char('q')`).
+    /// Creates a character key without modifiers (`Key::char('q')`).
     pub const fn char(c: char) -> Self {
         Self::plain(KeyCode::Char(c))
     }
 
-    /// A character key with Control held (`Key::ctrl('c')`).
+    /// Creates a character key with Control held (`Key::ctrl('c')`).
     pub const fn ctrl(c: char) -> Self {
         Self {
             code: KeyCode::Char(c),
@@ -51,7 +51,7 @@ impl Key {
         }
     }
 
-    /// A key without modifiers (`Key::plain(KeyCode::Esc)`).
+    /// Creates a key without modifiers (`Key::plain(KeyCode::Esc)`).
     pub const fn plain(code: KeyCode) -> Self {
         Self {
             code,
@@ -60,7 +60,7 @@ impl Key {
     }
 
     /// Reports whether `event` is this key. Release and repeat events are not
-    /// filtered here: the app drops them before any screen sees them.
+    /// filtered here: the app drops them before they reach a screen.
     pub fn matches(&self, event: &KeyEvent) -> bool {
         let mut modifiers = event.modifiers;
         if matches!(event.code, KeyCode::Char(_)) {

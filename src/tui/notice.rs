@@ -1,5 +1,5 @@
-//! A screen that shows one message, used for routes whose screen is not part
-//! of this build.
+//! A screen that shows one titled message, for a route without a screen of
+//! its own.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -28,7 +28,8 @@ impl NoticeScreen {
         }
     }
 
-    /// A notice that the screen named `title` is not available in this build.
+    /// Creates a notice that the screen named `title` is not available in
+    /// this build.
     pub fn unavailable(title: &str) -> Self {
         Self::new(title, format!("{title} is not available in this build."))
     }
