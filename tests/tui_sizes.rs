@@ -1,5 +1,5 @@
-//! Every screen rendered at terminal sizes from 0x0 to 200x60 without a
-//! panic, and screen state kept across resizes.
+//! Every screen rendered at terminal sizes from 0x0 to 200x60, and a few up
+//! to 300x100, without a panic, and screen state kept across resizes.
 
 mod tui_support;
 
@@ -41,11 +41,14 @@ fn all_apps() -> Vec<(&'static str, App)> {
     ]
 }
 
+/// Largest size drawn beyond the 200x60 grid: a wide, tall terminal.
+const HUGE: (u16, u16) = (300, 100);
+
 /// Sizes to draw: every width from 0 to 200 at every height up to 14 and at
 /// seven taller heights, plus every taller height at sixteen widths. This
 /// covers every width and every height and each layout threshold, in about
 /// two fifths of the draws of the full 201x61 grid, to keep the debug-build
-/// test suite quick.
+/// test suite quick. A few sizes up to 300x100 follow.
 fn sweep_sizes() -> Vec<(u16, u16)> {
     let tall_heights = [17, 20, 24, 30, 40, 50, MAX_HEIGHT];
     let some_widths = [
@@ -59,6 +62,12 @@ fn sweep_sizes() -> Vec<(u16, u16)> {
     }
     for height in 15..=MAX_HEIGHT {
         for width in some_widths {
+            sizes.push((width, height));
+        }
+    }
+    let (huge_width, huge_height) = HUGE;
+    for height in [0, 1, 12, 30, 61, 80, huge_height] {
+        for width in [0, 1, 40, 100, 201, 250, huge_width] {
             sizes.push((width, height));
         }
     }
