@@ -47,6 +47,7 @@ impl Store {
         // every commit, so an answer is durable once the commit returns.
         conn.pragma_update(None, "journal_mode", "wal")?;
         conn.pragma_update(None, "synchronous", "full")?;
+        conn.pragma_update(None, "cache_size", -16000)?;
         let mut store = Store { conn, label };
         migrate::apply(&mut store)?;
         Ok(store)
