@@ -87,6 +87,7 @@ fn answers(c: &mut Criterion) {
         .into_iter()
         .map(|card| card.id)
         .collect();
+
     let noon = today
         .date()
         .and_hms_opt(12, 0, 0)
@@ -94,6 +95,7 @@ fn answers(c: &mut Criterion) {
         .and_utc();
     let time = StudyTime::new(noon.fixed_offset(), 4).expect("valid day start");
     let mut next = 0;
+
     let mut group = c.benchmark_group("store_100k");
     group.bench_function("record_answer_fsync", |b| {
         b.iter(|| {
