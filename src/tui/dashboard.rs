@@ -27,6 +27,7 @@ enum Command {
     Read,
     Path,
     Quiz,
+    Prompts,
     KdDemo,
     ColumnDemo,
     Stats,
@@ -76,6 +77,12 @@ static KEYS: KeyTable<Command> = KeyTable::new(
             "quiz",
             "Take the retrieval quiz of the selected lesson.",
             Command::Quiz,
+        ),
+        KeyBinding::new(
+            &[Key::char('v')],
+            "prompts",
+            "Answer the lesson review prompts that are due.",
+            Command::Prompts,
         ),
         KeyBinding::new(
             &[Key::char('s')],
@@ -181,6 +188,7 @@ impl Screen for DashboardScreen {
             Command::Read => return self.open_lesson(|lesson| Route::Reader { lesson }),
             Command::Path => return self.open_lesson(|lesson| Route::Path { lesson }),
             Command::Quiz => return self.open_lesson(|lesson| Route::Quiz { lesson }),
+            Command::Prompts => return Action::Open(Route::ReviewPrompts),
             Command::KdDemo => return Action::Open(Route::KdDemo),
             Command::ColumnDemo => return Action::Open(Route::ColumnDemo),
             Command::Stats => return Action::Open(Route::Stats),

@@ -9,12 +9,15 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use super::model::{
-    AnswerRecorded, DASHBOARD_FORECAST_DAYS, DashboardView, Grade, LessonRow, ReviewCard, StatsView,
+    AnswerRecorded, DASHBOARD_FORECAST_DAYS, DashboardView, Grade, LessonRow, PromptRow,
+    ReviewCard, StatsView,
 };
+use super::review_prompt::DuePrompt;
 use super::screen::{Context, TaskError};
 use crate::builtin;
 use crate::deck::{CardId, CardKind};
 use crate::lesson::{self, Lesson};
+use crate::quiz::review_prompt::PlannedPrompt;
 use crate::schedule::{StudyDay, preview_label};
 use crate::store::{self, AnswerRequest, StoredCard};
 
@@ -32,16 +35,31 @@ const NEXT_DUE_SEARCH_DAYS: u32 = 400;
 const MAX_RUNG_SHOWN: usize = 100;
 
 /// Loads the dashboard for the current study day.
-// NOTE: `prompts` stays empty until the store keeps lesson review prompts.
 pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
     let today = ctx.study_time()?.day;
     let new_per_day = ctx.settings().new_per_day;
     let store = ctx.store()?;
     let counts = store.day_counts(today, new_per_day)?;
-    let lessons = store
+    let lessons: Vec<LessonRow> = store
         .lesson_rows(today)?
         .into_iter()
         .map(lesson_row)
+        .collect();
+    let titles: HashMap<&str, &str> = lessons
+        .iter()
+        .map(|row| (row.id.as_str(), row.title.as_str()))
+        .collect();
+    let prompts = store
+        .due_review_prompts(today)?
+        .into_iter()
+        .map(|prompt| PromptRow {
+            lesson_title: titles
+                .get(prompt.lesson_id.as_str())
+                .unwrap_or(&"")
+                .to_string(),
+            days: prompt.days,
+            prompt: prompt.prompt,
+        })
         .collect();
     let forecast = store.forecast(today, days(DASHBOARD_FORECAST_DAYS))?;
     Ok(DashboardView {
@@ -51,7 +69,7 @@ pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
         reviewed_today: counts.reviewed_today,
         streak_days: counts.streak_days,
         lessons,
-        prompts: Vec::new(),
+        prompts,
         forecast: forecast.iter().map(|day| day.due).collect(),
     })
 }
@@ -224,4 +242,29 @@ fn parse_shipped(shipped: &builtin::BuiltinLesson) -> Result<Lesson, TaskError> 
 
 fn lesson_id(file_name: &str) -> &str {
     file_name.strip_suffix(".md").unwrap_or(file_name)
+}
+
+/// Loads the lesson review prompts due today, each with the text of its
+/// lesson shown after recall.
+pub fn load_due_prompts(ctx: &mut Context) -> Result<Vec<DuePrompt>, TaskError> {
+    let today = ctx.study_time()?.day;
+    let scheduled = ctx.store()?.due_review_prompts(today)?;
+    let mut lessons: HashMap<String, Lesson> = HashMap::new();
+    let mut due = Vec::with_capacity(scheduled.len());
+    for prompt in scheduled {
+        if !lessons.contains_key(&prompt.lesson_id) {
+            let lesson = load_lesson(&prompt.lesson_id)?;
+            lessons.insert(prompt.lesson_id.clone(), lesson);
+        }
+        let Some(lesson) = lessons.get(&prompt.lesson_id) else {
+            continue;
+        };
+        let planned = PlannedPrompt {
+            position: prompt.position,
+            days: prompt.days,
+            prompt: prompt.prompt,
+        };
+        due.push(DuePrompt::new(lesson, planned, prompt.due.unwrap_or(today)));
+    }
+    Ok(due)
 }

@@ -6,15 +6,17 @@
 
 use super::dashboard::DashboardScreen;
 use super::data;
+use super::kd::KdScreen;
 use super::notice::NoticeScreen;
 use super::path::PathScreen;
 use super::quiz::QuizScreen;
 use super::reader::ReaderScreen;
 use super::review::ReviewScreen;
+use super::review_prompt::ReviewPromptScreen;
 use super::screen::{Context, Route, Screen, TaskError};
 use super::stats::StatsScreen;
 use super::still::StillScreen;
-use crate::quiz::{self, path::PathProgress};
+use crate::quiz;
 
 /// Builds the screen for `route`. [`Route::Help`] is built by the app itself,
 /// because it needs the key table of the screen on top.
@@ -25,13 +27,13 @@ pub fn open(route: &Route, ctx: &mut Context) -> Result<Box<dyn Screen>, TaskErr
         Route::Quiz { lesson } => Box::new(open_quiz(ctx, lesson)?),
         Route::Path { lesson } => {
             let today = ctx.study_time()?.day;
+            let progress = ctx.store()?.path_progress(lesson)?;
             let lesson = data::load_lesson(lesson)?;
-            // NOTE: the path starts from the beginning each time, because
-            // the store does not keep path progress yet.
-            Box::new(PathScreen::new(lesson, PathProgress::default(), today))
+            Box::new(PathScreen::new(lesson, progress, today))
         }
         Route::Reader { lesson } => Box::new(ReaderScreen::new(data::load_lesson(lesson)?)),
-        Route::KdDemo => Box::new(NoticeScreen::unavailable("Knowledge-distillation demo")),
+        Route::ReviewPrompts => Box::new(ReviewPromptScreen::new(data::load_due_prompts(ctx)?)),
+        Route::KdDemo => Box::new(KdScreen::new()),
         Route::ColumnDemo => Box::new(StillScreen::new()),
         Route::Stats => Box::new(StatsScreen::open(ctx)?),
         Route::Help => Box::new(NoticeScreen::new(
