@@ -123,6 +123,15 @@ fn training_fills_every_curve() {
 }
 
 #[test]
+fn sweep_keeps_last_training_curves() {
+    let mut screen = trained_screen();
+    press(&mut screen, KeyCode::Char('s'));
+    wait(&mut screen);
+    assert!(screen.sweep().is_some());
+    assert_eq!(screen.curves().distilled.accuracy.len(), 3);
+}
+
+#[test]
 fn sweep_fills_results_table() {
     let screen = swept_screen();
     let report = screen.sweep().unwrap();

@@ -361,10 +361,14 @@ impl KdScreen {
         } else {
             settings.epochs
         };
-        self.curves = Curves {
-            epochs: settings.epochs,
-            ..Curves::default()
-        };
+        // A sweep shows no per-epoch curves of its own, so the last
+        // training's curves stay unless the sweep first trains the teacher.
+        if !sweep || teacher.is_none() {
+            self.curves = Curves {
+                epochs: settings.epochs,
+                ..Curves::default()
+            };
+        }
         self.sweep_done = 0;
         self.sweep_total = 0;
         if sweep {

@@ -335,6 +335,9 @@ fn render_distribution(distribution: &Distribution, frame: &mut Frame, area: Rec
     }
     // Ten bars with a gap of one cell between them, as wide as fits.
     let bar_width = (area.width.saturating_sub(9) / 10).max(1);
+    // Values print inside the bar's bottom row, so only bars of 10 % and
+    // more, and at least two cells wide, get one. Smaller ones would print
+    // over a partly drawn block.
     let bars: Vec<Bar<'_>> = distribution
         .probabilities
         .iter()
@@ -344,7 +347,7 @@ fn render_distribution(distribution: &Distribution, frame: &mut Frame, area: Rec
             Bar::default()
                 .value(percent as u64)
                 .label(Line::from(digit.to_string()))
-                .text_value(if bar_width >= 2 {
+                .text_value(if bar_width >= 2 && percent >= 10.0 {
                     format!("{percent}")
                 } else {
                     String::new()
