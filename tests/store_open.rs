@@ -34,7 +34,20 @@ fn creates_schema_in_new_file() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(tables, ["cards", "lessons", "review_days", "review_log"]);
+    assert_eq!(
+        tables,
+        [
+            "cards",
+            "lesson_review_log",
+            "lesson_reviews",
+            "lessons",
+            "path_notes",
+            "path_progress",
+            "quiz_attempts",
+            "review_days",
+            "review_log"
+        ]
+    );
 }
 
 #[test]

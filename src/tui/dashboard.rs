@@ -30,6 +30,7 @@ enum Command {
     KdDemo,
     ColumnDemo,
     Stats,
+    Prompts,
 }
 
 static KEYS: KeyTable<Command> = KeyTable::new(
@@ -82,6 +83,12 @@ static KEYS: KeyTable<Command> = KeyTable::new(
             "stats",
             "Show review statistics.",
             Command::Stats,
+        ),
+        KeyBinding::new(
+            &[Key::char('v')],
+            "",
+            "Answer the lesson review prompts that are due.",
+            Command::Prompts,
         ),
         KeyBinding::new(
             &[Key::char('d')],
@@ -184,6 +191,7 @@ impl Screen for DashboardScreen {
             Command::KdDemo => return Action::Open(Route::KdDemo),
             Command::ColumnDemo => return Action::Open(Route::ColumnDemo),
             Command::Stats => return Action::Open(Route::Stats),
+            Command::Prompts => return Action::Open(Route::ReviewPrompts),
         }
         Action::None
     }

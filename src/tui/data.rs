@@ -9,7 +9,8 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use super::model::{
-    AnswerRecorded, DASHBOARD_FORECAST_DAYS, DashboardView, Grade, LessonRow, ReviewCard, StatsView,
+    AnswerRecorded, DASHBOARD_FORECAST_DAYS, DashboardView, Grade, LessonRow, PromptRow,
+    ReviewCard, StatsView,
 };
 use super::screen::{Context, TaskError};
 use crate::builtin;
@@ -32,7 +33,6 @@ const NEXT_DUE_SEARCH_DAYS: u32 = 400;
 const MAX_RUNG_SHOWN: usize = 100;
 
 /// Loads the dashboard for the current study day.
-// NOTE: `prompts` stays empty until the store keeps lesson review prompts.
 pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
     let today = ctx.study_time()?.day;
     let new_per_day = ctx.settings().new_per_day;
@@ -44,6 +44,7 @@ pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
         .map(lesson_row)
         .collect();
     let forecast = store.forecast(today, days(DASHBOARD_FORECAST_DAYS))?;
+    let prompts = prompt_rows(store, today)?;
     Ok(DashboardView {
         today: today.date(),
         due_today: counts.due_today,
@@ -51,9 +52,27 @@ pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
         reviewed_today: counts.reviewed_today,
         streak_days: counts.streak_days,
         lessons,
-        prompts: Vec::new(),
+        prompts,
         forecast: forecast.iter().map(|day| day.due).collect(),
     })
+}
+
+/// Returns the lesson review prompts due on `today`, with their lesson titles.
+fn prompt_rows(store: &store::Store, today: StudyDay) -> Result<Vec<PromptRow>, TaskError> {
+    let titles: HashMap<String, String> = store.lesson_titles()?.into_iter().collect();
+    let rows = store
+        .due_review_prompts(today)?
+        .into_iter()
+        .map(|prompt| PromptRow {
+            lesson_title: titles
+                .get(&prompt.lesson_id)
+                .cloned()
+                .unwrap_or(prompt.lesson_id),
+            days: prompt.days,
+            prompt: prompt.prompt,
+        })
+        .collect();
+    Ok(rows)
 }
 
 fn lesson_row(row: store::LessonRow) -> LessonRow {

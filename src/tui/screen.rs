@@ -151,6 +151,8 @@ pub enum Route {
     Reader {
         lesson: String,
     },
+    /// The lesson review prompts due today, one after another.
+    ReviewPrompts,
     /// The knowledge-distillation training demo.
     KdDemo,
     /// The ethanol-water distillation column demo.
