@@ -306,3 +306,40 @@ fn snapshot_summary_scrolled() {
         screen
     });
 }
+
+#[test]
+fn answer_to_due_card_says_it_counts() {
+    let mut ctx = store_context();
+    let quiz = quiz_of(ItemKind::ChooseTerm, None);
+    let mut screen = QuizScreen::new(quiz.clone());
+    let right = right_option(&screen);
+    let outcome = Outcome::choose(&quiz.items[0], right).expect("a choice");
+    let card = distill::quiz::Attempt::new(&quiz, 0, &outcome, std::time::Duration::ZERO)
+        .expect("attempt")
+        .card_id();
+    let yesterday = distill::schedule::StudyTime::new(
+        ctx.now() - chrono::TimeDelta::days(1),
+        distill::schedule::DEFAULT_DAY_START_HOUR,
+    )
+    .expect("study time");
+    ctx.store()
+        .expect("a store")
+        .record_answer(&distill::store::AnswerRequest {
+            card,
+            grade: Grade::Good,
+            time: yesterday,
+            duration: None,
+        })
+        .expect("card answered yesterday");
+
+    let action = screen.handle_key(char_key(char::from(b'1' + right as u8)));
+    let notice = run_task(&mut ctx, &mut screen, action);
+    let Action::Notify(text) = notice else {
+        panic!("expected a notice, got {notice:?}");
+    };
+    assert_eq!(
+        text,
+        "This card was due: the answer counts as its review (good)."
+    );
+    assert_eq!(screen.scorecard().right(), 1);
+}
