@@ -1,8 +1,8 @@
 //! End to end in a pseudo-terminal: the real binary walks a lesson's
-//! learning path over two runs (the second resumes where the first left
-//! off), finishes it, and the next day finds and answers the lesson's first
-//! review prompt on the dashboard. A vt100 parser reads the screen the way
-//! a terminal emulator would.
+//! learning path over two runs, and the second run resumes where the first
+//! left off and finishes the path. The next day the dashboard shows the
+//! lesson's first review prompt, which the test answers. A vt100 parser
+//! reads the screen the way a terminal emulator would.
 
 #![cfg(unix)]
 
@@ -22,8 +22,8 @@ const COLS: u16 = 100;
 const STUDY_DAY: &str = "2026-03-02T09:30:00+02:00";
 const NEXT_DAY: &str = "2026-03-03T09:30:00+02:00";
 
-/// Longest wait for a screen to appear. It only stops a broken run from
-/// hanging the test suite; a passing run needs a small fraction of it.
+/// Maximum wait for a screen to appear. It only stops a broken run from
+/// hanging the test suite, and a passing run needs a small fraction of it.
 const HANG_GUARD: Duration = Duration::from_secs(120);
 
 /// One run of the binary in a pseudo-terminal, with its screen parsed by
@@ -85,7 +85,7 @@ impl Run {
         self.parser.lock().expect("parser lock").screen().contents()
     }
 
-    /// Waits until the screen shows `text`; panics with the screen if it
+    /// Waits until the screen shows `text`, or panics with the screen if it
     /// never does.
     fn wait_for(&self, text: &str) {
         let started = Instant::now();
@@ -242,7 +242,8 @@ fn finished_path_brings_first_prompt_next_day() {
     run.wait_for("Studied on 2026-03-02");
     run.quit();
 
-    // Nothing is due on the study day; the first prompt is due the next day.
+    // Nothing is due on the study day, and the first prompt is due the
+    // next day.
     let today = sandbox.paths(STUDY_DAY);
     assert_eq!(today["due_prompts"], serde_json::json!([]));
     let kolona = today["lessons"]
@@ -261,7 +262,7 @@ fn finished_path_brings_first_prompt_next_day() {
     assert_eq!(due[0]["due"], "2026-03-03");
     assert_eq!(due[0]["prompt"], "Назовете частите на колоната по памет.");
 
-    // The next day the dashboard lists the prompt; v answers it.
+    // The next day the dashboard lists the prompt, and v opens it.
     let mut run = Run::start(&sandbox, NEXT_DAY, &[]);
     run.wait_for("Lesson review prompts due");
     run.wait_for("Колоната за дестилация · day 1: Назовете частите на колоната по памет.");

@@ -42,7 +42,7 @@ pub struct Args {
     /// Run line by line on standard input and output, with no terminal control.
     #[arg(long)]
     pub plain: bool,
-    /// Seed for question order and options; the same seed gives the same quiz.
+    /// Seed for question order and options. The same seed gives the same quiz.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 }

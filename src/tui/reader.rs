@@ -226,7 +226,7 @@ impl Screen for ReaderScreen {
 }
 
 /// Appends a section heading and its lines to `lines`, with a blank line
-/// before it; a section without lines is left out.
+/// before it. A section without lines is left out.
 fn section(lines: &mut Vec<Line<'static>>, title: &str, body: Vec<Line<'static>>, theme: &Theme) {
     if body.is_empty() {
         return;

@@ -36,8 +36,9 @@ pub fn context() -> Context {
     Context::new(Clock::starting_at(start))
 }
 
-/// Returns a context like [`context`] on an in-memory database that holds
-/// the fixture lesson, imported from its file, and the shipped lessons.
+/// Returns a context like [`context`] on an in-memory database that
+/// contains the fixture lesson, imported from its file, and the shipped
+/// lessons.
 pub fn store_context() -> Context {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kolona.md");
     let bytes = std::fs::read(&path).expect("fixture readable");
@@ -58,7 +59,7 @@ pub fn store_context() -> Context {
 }
 
 /// Runs the store task in `action` on `ctx` and hands its reply to
-/// `screen`, as the app does; returns the screen's next action.
+/// `screen`, as the app does, and returns the screen's next action.
 pub fn run_task(ctx: &mut Context, screen: &mut dyn Screen, action: Action) -> Action {
     let Action::Store(task) = action else {
         panic!("expected a store task, got {action:?}");
