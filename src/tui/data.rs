@@ -3,7 +3,6 @@
 //! change, and runs inside a [`super::StoreTask`] or a screen constructor.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -13,9 +12,7 @@ use super::model::{
     ReviewCard, StatsView,
 };
 use super::screen::{Context, TaskError};
-use crate::builtin;
 use crate::deck::{CardId, CardKind};
-use crate::lesson::{self, Lesson};
 use crate::schedule::{StudyDay, preview_label};
 use crate::store::{self, AnswerRequest, StoredCard};
 
@@ -205,42 +202,4 @@ pub fn load_stats(ctx: &mut Context) -> Result<StatsView, TaskError> {
         cards_per_rung,
         forecast: stats.forecast.iter().map(|day| day.due).collect(),
     })
-}
-
-/// A lesson id that the screens cannot load.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "lesson {0:?} is not one of the lessons shipped with distill; \
-     the reader, path and quiz screens open shipped lessons only"
-)]
-pub struct LessonNotShipped(pub String);
-
-/// Parses the shipped lesson whose id (file stem) is `id`.
-// NOTE: lessons imported from files are not found here, because the store
-// does not return a lesson's source file.
-pub fn load_lesson(id: &str) -> Result<Lesson, TaskError> {
-    let shipped = builtin::LESSONS
-        .iter()
-        .find(|shipped| lesson_id(shipped.file_name) == id)
-        .ok_or_else(|| LessonNotShipped(id.to_string()))?;
-    parse_shipped(shipped)
-}
-
-/// Parses every shipped lesson except `id`, for quiz distractors.
-pub fn load_other_lessons(id: &str) -> Result<Vec<Lesson>, TaskError> {
-    builtin::LESSONS
-        .iter()
-        .filter(|shipped| lesson_id(shipped.file_name) != id)
-        .map(parse_shipped)
-        .collect()
-}
-
-fn parse_shipped(shipped: &builtin::BuiltinLesson) -> Result<Lesson, TaskError> {
-    let id = lesson_id(shipped.file_name);
-    let path = Path::new(shipped.file_name);
-    Ok(lesson::parse(path, id, shipped.text.as_bytes())?)
-}
-
-fn lesson_id(file_name: &str) -> &str {
-    file_name.strip_suffix(".md").unwrap_or(file_name)
 }
