@@ -45,7 +45,7 @@ fn creates_schema_in_new_file() {
             "path_progress",
             "quiz_attempts",
             "review_days",
-            "review_log"
+            "review_log",
         ]
     );
 }
