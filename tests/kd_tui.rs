@@ -90,6 +90,14 @@ fn snapshot_100x30_after_training() -> TestResult {
 }
 
 #[test]
+fn snapshot_60x20_after_training() -> TestResult {
+    let screen = trained_screen();
+    assert_eq!(screen.view(), View::Curves);
+    insta::assert_snapshot!(draw_in_app(screen, 60, 20)?);
+    Ok(())
+}
+
+#[test]
 fn snapshot_100x30_after_sweep() -> TestResult {
     let screen = swept_screen();
     assert_eq!(screen.phase(), &Phase::Finished);

@@ -136,7 +136,7 @@ fn render_curves(screen: &KdScreen, frame: &mut Frame, area: Rect, theme: &Theme
     frame.render_widget(chart, loss);
 
     let accuracy_series = series(screen, |curve| &curve.accuracy, theme);
-    let title = accuracy_title(&curves.distilled, &curves.labels_only);
+    let title = accuracy_title(&curves.distilled, &curves.labels_only, accuracy.width);
     let chart = line_chart(title, &accuracy_series, [0.0, epochs], [0.0, 1.0], theme);
     frame.render_widget(chart, accuracy);
 }
@@ -169,17 +169,22 @@ fn series<'a>(
     .collect()
 }
 
-/// Titles the accuracy chart with the students' latest test accuracy.
-fn accuracy_title(distilled: &Curve, labels_only: &Curve) -> String {
-    let last = |curve: &Curve| curve.accuracy.last().map(|p| p.1);
-    match (last(distilled), last(labels_only)) {
-        (Some(d), Some(l)) => format!(
-            "accuracy: distilled {:.1} %, labels {:.1} %",
-            100.0 * d,
-            100.0 * l
-        ),
-        (Some(d), None) => format!("accuracy: distilled {:.1} %", 100.0 * d),
+/// Titles the accuracy chart with the students' latest test accuracy, in
+/// fewer words when the chart is narrow.
+fn accuracy_title(distilled: &Curve, labels_only: &Curve, width: u16) -> String {
+    let last = |curve: &Curve| curve.accuracy.last().map(|p| 100.0 * p.1);
+    let title = match (last(distilled), last(labels_only)) {
+        (Some(d), Some(l)) => format!("accuracy: distilled {d:.1} %, labels {l:.1} %"),
+        (Some(d), None) => format!("accuracy: distilled {d:.1} %"),
         _ => "test accuracy".to_string(),
+    };
+    // The border takes two cells of the width.
+    if title.chars().count() + 2 <= usize::from(width) {
+        return title;
+    }
+    match (last(distilled), last(labels_only)) {
+        (Some(d), Some(l)) => format!("{d:.1} % vs {l:.1} %"),
+        _ => "accuracy".to_string(),
     }
 }
 
