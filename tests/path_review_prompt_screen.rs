@@ -4,11 +4,14 @@
 mod quiz_support;
 
 use chrono::NaiveDate;
+use distill::quiz::path::PathProgress;
 use distill::quiz::review_prompt::planned_prompts;
 use distill::schedule::StudyDay;
 use distill::tui::review_prompt::{DuePrompt, ReviewPromptScreen};
-use distill::tui::{Action, Reply, Screen};
-use quiz_support::{SIZES, char_key, column_lesson, key, render, type_text};
+use distill::tui::{Action, Context, Screen};
+use quiz_support::{
+    SIZES, char_key, column_lesson, key, render, run_task, store_context, type_text,
+};
 use ratatui::crossterm::event::KeyCode;
 
 fn due_prompts() -> Vec<DuePrompt> {
@@ -21,11 +24,24 @@ fn due_prompts() -> Vec<DuePrompt> {
         .collect()
 }
 
-fn confirm(screen: &mut ReviewPromptScreen, action: Action) -> Action {
-    let Action::Store(task) = action else {
-        panic!("expected a store task, got {action:?}");
+/// Returns a store context where the fixture lesson was studied on
+/// 2026-02-20, so its 1-day, 3-day and 1-week prompts are due on the
+/// context's day, 2026-03-02, and the 1-month prompt is not.
+fn scheduled_context() -> Context {
+    let mut ctx = store_context();
+    let lesson = column_lesson();
+    let progress = PathProgress {
+        studied_on: Some(StudyDay::new(
+            NaiveDate::from_ymd_opt(2026, 2, 20).expect("valid date"),
+        )),
+        ..PathProgress::default()
     };
-    screen.on_reply(task.label(), Ok(Reply::new(())))
+    let now = ctx.now();
+    ctx.store()
+        .expect("a store")
+        .save_path_progress(&lesson.id, &progress, &planned_prompts(&lesson), now)
+        .expect("prompts scheduled");
+    ctx
 }
 
 fn snapshot_all(name: &str, screen: impl Fn() -> ReviewPromptScreen) {
@@ -50,24 +66,57 @@ fn grade_before_reveal_is_typed() {
 }
 
 #[test]
+fn open_loads_due_prompts() {
+    let mut ctx = scheduled_context();
+    let screen = ReviewPromptScreen::open(&mut ctx).expect("screen opens");
+    let current = screen.current().expect("a due prompt");
+    assert_eq!(current.planned.days, 1);
+    assert_eq!(current.lesson_title, "Колоната за дестилация");
+    assert!(!current.recap.is_empty());
+}
+
+#[test]
 fn grading_stores_and_moves_on() {
-    let mut screen = ReviewPromptScreen::new(due_prompts());
+    let mut ctx = scheduled_context();
+    let mut screen = ReviewPromptScreen::open(&mut ctx).expect("screen opens");
     type_text(&mut screen, "кипник, плата");
     screen.handle_key(key(KeyCode::Enter));
     let action = screen.handle_key(char_key('3'));
     assert!(matches!(screen.handle_key(char_key('3')), Action::None));
-    confirm(&mut screen, action);
+    run_task(&mut ctx, &mut screen, action);
     assert_eq!(screen.answered(), 1);
     let current = screen.current().expect("a second prompt");
     assert_eq!(current.planned.days, 3);
-    screen.handle_key(key(KeyCode::Enter));
-    let action = screen.handle_key(char_key('1'));
-    confirm(&mut screen, action);
+    for grade in ['1', '4'] {
+        screen.handle_key(key(KeyCode::Enter));
+        let action = screen.handle_key(char_key(grade));
+        run_task(&mut ctx, &mut screen, action);
+    }
     assert!(screen.is_done());
+    assert_eq!(screen.answered(), 3);
     assert!(matches!(
         screen.handle_key(key(KeyCode::Enter)),
         Action::Back
     ));
+
+    // The 3-day prompt, graded Again, is due again tomorrow; the others are
+    // done, and the 1-month prompt waits.
+    let store = ctx.store().expect("a store");
+    let due: Vec<Option<String>> = store
+        .review_prompts("kolona")
+        .expect("prompts")
+        .iter()
+        .map(|prompt| prompt.due.map(|day| day.to_string()))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            None,
+            Some("2026-03-03".to_string()),
+            None,
+            Some("2026-03-22".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -95,22 +144,14 @@ fn snapshot_recalling() {
 #[test]
 fn snapshot_revealed() {
     snapshot_all("review_prompt_revealed", || {
-        let mut screen = ReviewPromptScreen::new(due_prompts());
-        let action = {
-            screen.handle_key(key(KeyCode::Enter));
-            screen.handle_key(char_key('3'))
-        };
-        confirm(&mut screen, action);
+        let mut ctx = scheduled_context();
+        let mut screen = ReviewPromptScreen::open(&mut ctx).expect("screen opens");
+        screen.handle_key(key(KeyCode::Enter));
+        let action = screen.handle_key(char_key('3'));
+        run_task(&mut ctx, &mut screen, action);
         type_text(&mut screen, "връща кондензат");
         screen.handle_key(key(KeyCode::Enter));
         screen
-    });
-}
-
-#[test]
-fn snapshot_none_due() {
-    snapshot_all("review_prompt_none_due", || {
-        ReviewPromptScreen::new(Vec::new())
     });
 }
 

@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 use distill::quiz::path::PathProgress;
 use distill::schedule::StudyDay;
 use distill::tui::path::{Demo, PathScreen, mentioned_demo};
-use distill::tui::{Action, Reply, Route, Screen};
-use quiz_support::{SIZES, char_key, column_lesson, key, render, type_text};
+use distill::tui::{Action, Route, Screen};
+use quiz_support::{
+    SIZES, char_key, column_lesson, key, render, run_task, store_context, type_text,
+};
 use ratatui::crossterm::event::KeyCode;
 
 fn today() -> StudyDay {
@@ -17,15 +19,6 @@ fn today() -> StudyDay {
 
 fn screen() -> PathScreen {
     PathScreen::new(column_lesson(), PathProgress::default(), today())
-}
-
-/// Answers the store task in `action` with success, as the app does after
-/// the write commits.
-fn confirm(screen: &mut PathScreen, action: Action) -> Action {
-    let Action::Store(task) = action else {
-        panic!("expected a store task, got {action:?}");
-    };
-    screen.on_reply(task.label(), Ok(Reply::new(())))
 }
 
 fn snapshot_all(name: &str, screen: impl Fn() -> PathScreen) {
@@ -38,16 +31,17 @@ fn snapshot_all(name: &str, screen: impl Fn() -> PathScreen) {
 #[test]
 fn enter_walks_to_studied() {
     let mut screen = screen();
+    let mut ctx = store_context();
     // Warm-up, then three steps.
     for page in 0..3 {
         let action = screen.handle_key(key(KeyCode::Enter));
         assert!(
-            matches!(confirm(&mut screen, action), Action::None),
+            matches!(run_task(&mut ctx, &mut screen, action), Action::None),
             "page {page}"
         );
     }
     let action = screen.handle_key(key(KeyCode::Enter));
-    let notice = confirm(&mut screen, action);
+    let notice = run_task(&mut ctx, &mut screen, action);
     let Action::Notify(text) = notice else {
         panic!("expected a notice, got {notice:?}");
     };
@@ -164,10 +158,11 @@ fn snapshot_warm_up() {
 fn snapshot_step_with_demo() {
     snapshot_all("path_step_with_demo", || {
         let mut screen = screen();
+        let mut ctx = store_context();
         let action = screen.handle_key(key(KeyCode::Enter));
-        confirm(&mut screen, action);
+        run_task(&mut ctx, &mut screen, action);
         let action = screen.handle_key(key(KeyCode::Enter));
-        confirm(&mut screen, action);
+        run_task(&mut ctx, &mut screen, action);
         screen
     });
 }
@@ -187,9 +182,10 @@ fn snapshot_note_editing() {
 fn snapshot_recap_studied() {
     snapshot_all("path_recap_studied", || {
         let mut screen = screen();
+        let mut ctx = store_context();
         for _ in 0..4 {
             let action = screen.handle_key(key(KeyCode::Enter));
-            confirm(&mut screen, action);
+            run_task(&mut ctx, &mut screen, action);
         }
         screen
     });

@@ -6,8 +6,10 @@ mod quiz_support;
 use distill::quiz::{self, ItemKind, Outcome, Question, Quiz, Verdict};
 use distill::schedule::Grade;
 use distill::tui::quiz::QuizScreen;
-use distill::tui::{Action, Reply, Screen};
-use quiz_support::{SIZES, char_key, column_lesson, key, render, type_text};
+use distill::tui::{Action, Screen};
+use quiz_support::{
+    SIZES, char_key, column_lesson, key, render, run_task, store_context, type_text,
+};
 use ratatui::crossterm::event::KeyCode;
 
 /// Returns the fixture quiz with only the items of `kind`, optionally only
@@ -28,15 +30,6 @@ fn quiz_of(kind: ItemKind, with_answer: Option<bool>) -> Quiz {
     quiz
 }
 
-/// Answers the store task in `action` with success, as the app does after
-/// the write commits.
-fn confirm(screen: &mut QuizScreen, action: Action) -> Action {
-    let Action::Store(task) = action else {
-        panic!("expected a store task, got {action:?}");
-    };
-    screen.on_reply(task.label(), Ok(Reply::new(())))
-}
-
 fn right_option(screen: &QuizScreen) -> usize {
     match &screen.current().expect("an item on screen").question {
         Question::Choice(choice) => choice.answer,
@@ -54,6 +47,7 @@ fn snapshot_all(name: &str, screen: impl Fn() -> QuizScreen) {
 #[test]
 fn number_key_answers_choice() {
     let mut screen = QuizScreen::new(quiz_of(ItemKind::ChooseTerm, None));
+    let mut ctx = store_context();
     let right = right_option(&screen);
     let action = screen.handle_key(char_key(char::from(b'1' + right as u8)));
     assert!(screen.is_pending());
@@ -61,7 +55,7 @@ fn number_key_answers_choice() {
         screen.handle_key(key(KeyCode::Enter)),
         Action::None
     ));
-    confirm(&mut screen, action);
+    run_task(&mut ctx, &mut screen, action);
     assert!(!screen.is_pending());
     assert_eq!(screen.scorecard().right(), 1);
     assert_eq!(screen.scorecard().total(), 1);
@@ -70,12 +64,13 @@ fn number_key_answers_choice() {
 #[test]
 fn arrows_select_then_enter_chooses() {
     let mut screen = QuizScreen::new(quiz_of(ItemKind::ChooseDefinition, None));
+    let mut ctx = store_context();
     let right = right_option(&screen);
     for _ in 0..right {
         screen.handle_key(key(KeyCode::Down));
     }
     let action = screen.handle_key(key(KeyCode::Enter));
-    confirm(&mut screen, action);
+    run_task(&mut ctx, &mut screen, action);
     assert_eq!(screen.scorecard().right(), 1);
 }
 
@@ -101,9 +96,10 @@ fn enter_after_saved_answer_shows_next_item() {
     let quiz = quiz_of(ItemKind::ChooseTerm, None);
     let count = quiz.items.len();
     let mut screen = QuizScreen::new(quiz);
+    let mut ctx = store_context();
     for _ in 0..count {
         let action = screen.handle_key(char_key('1'));
-        confirm(&mut screen, action);
+        run_task(&mut ctx, &mut screen, action);
         screen.handle_key(key(KeyCode::Enter));
     }
     assert!(screen.is_finished());
@@ -127,13 +123,14 @@ fn text_field_takes_q_and_question_mark() {
 #[test]
 fn typed_term_checked_on_enter() {
     let mut screen = QuizScreen::new(quiz_of(ItemKind::TypeTerm, None));
+    let mut ctx = store_context();
     let expected = screen
         .current()
         .and_then(|item| item.expected())
         .expect("a term");
     type_text(&mut screen, &expected.to_lowercase());
     let action = screen.handle_key(key(KeyCode::Enter));
-    confirm(&mut screen, action);
+    run_task(&mut ctx, &mut screen, action);
     let answers = screen.scorecard().answers();
     assert!(matches!(
         &answers[0].1,
@@ -147,13 +144,14 @@ fn typed_term_checked_on_enter() {
 #[test]
 fn pasted_text_is_typed_answer() {
     let mut screen = QuizScreen::new(quiz_of(ItemKind::TypeTerm, None));
+    let mut ctx = store_context();
     let expected = screen
         .current()
         .and_then(|item| item.expected())
         .expect("a term");
     screen.handle_paste(&format!("{expected}\n"));
     let action = screen.handle_key(key(KeyCode::Enter));
-    confirm(&mut screen, action);
+    run_task(&mut ctx, &mut screen, action);
     assert_eq!(screen.scorecard().right(), 1);
 }
 
@@ -168,8 +166,9 @@ fn empty_typed_answer_asks_again() {
 #[test]
 fn tab_gives_up_as_wrong() {
     let mut screen = QuizScreen::new(quiz_of(ItemKind::TypeTerm, None));
+    let mut ctx = store_context();
     let action = screen.handle_key(key(KeyCode::Tab));
-    confirm(&mut screen, action);
+    run_task(&mut ctx, &mut screen, action);
     assert_eq!(screen.scorecard().right(), 0);
     assert_eq!(screen.scorecard().missed(), vec![0]);
 }
@@ -177,13 +176,14 @@ fn tab_gives_up_as_wrong() {
 #[test]
 fn recall_reveals_then_takes_grade() {
     let mut screen = QuizScreen::new(quiz_of(ItemKind::FreeRecall, Some(true)));
+    let mut ctx = store_context();
     type_text(&mut screen, "охлажда парата");
     assert!(matches!(
         screen.handle_key(key(KeyCode::Enter)),
         Action::None
     ));
     let action = screen.handle_key(char_key('3'));
-    confirm(&mut screen, action);
+    run_task(&mut ctx, &mut screen, action);
     let answers = screen.scorecard().answers();
     assert_eq!(
         answers[0].1,
@@ -207,9 +207,10 @@ fn snapshot_choice_selected() {
 fn snapshot_choice_wrong() {
     snapshot_all("quiz_choice_wrong", || {
         let mut screen = QuizScreen::new(quiz_of(ItemKind::ChooseTerm, None));
+        let mut ctx = store_context();
         let wrong = (right_option(&screen) + 1) % 4;
         let action = screen.handle_key(char_key(char::from(b'1' + wrong as u8)));
-        confirm(&mut screen, action);
+        run_task(&mut ctx, &mut screen, action);
         screen
     });
 }
@@ -227,6 +228,7 @@ fn snapshot_typed_input() {
 fn snapshot_typed_almost() {
     snapshot_all("quiz_typed_almost", || {
         let mut screen = QuizScreen::new(quiz_of(ItemKind::TypeTerm, None));
+        let mut ctx = store_context();
         let expected = screen
             .current()
             .and_then(|item| item.expected())
@@ -234,7 +236,7 @@ fn snapshot_typed_almost() {
         let typo: String = expected.chars().skip(1).collect();
         type_text(&mut screen, &typo);
         let action = screen.handle_key(key(KeyCode::Enter));
-        confirm(&mut screen, action);
+        run_task(&mut ctx, &mut screen, action);
         screen
     });
 }
@@ -263,6 +265,7 @@ fn snapshot_summary() {
     snapshot_all("quiz_summary", || {
         let quiz = quiz::generate(&column_lesson(), &[], 1);
         let mut screen = QuizScreen::new(quiz);
+        let mut ctx = store_context();
         while !screen.is_finished() {
             let action = match screen.current().map(|item| &item.question) {
                 Some(Question::Choice(_)) => screen.handle_key(char_key('1')),
@@ -272,7 +275,7 @@ fn snapshot_summary() {
                     screen.handle_key(char_key('2'))
                 }
             };
-            confirm(&mut screen, action);
+            run_task(&mut ctx, &mut screen, action);
             screen.handle_key(key(KeyCode::Enter));
         }
         screen
@@ -284,6 +287,7 @@ fn snapshot_summary_scrolled() {
     snapshot_all("quiz_summary_scrolled", || {
         let quiz = quiz::generate(&column_lesson(), &[], 1);
         let mut screen = QuizScreen::new(quiz);
+        let mut ctx = store_context();
         while !screen.is_finished() {
             let action = match screen.current().map(|item| &item.question) {
                 Some(Question::Choice(_)) => screen.handle_key(char_key('1')),
@@ -293,7 +297,7 @@ fn snapshot_summary_scrolled() {
                     screen.handle_key(char_key('1'))
                 }
             };
-            confirm(&mut screen, action);
+            run_task(&mut ctx, &mut screen, action);
             screen.handle_key(key(KeyCode::Enter));
         }
         for _ in 0..3 {
@@ -301,4 +305,41 @@ fn snapshot_summary_scrolled() {
         }
         screen
     });
+}
+
+#[test]
+fn answer_to_due_card_says_it_counts() {
+    let mut ctx = store_context();
+    let quiz = quiz_of(ItemKind::ChooseTerm, None);
+    let mut screen = QuizScreen::new(quiz.clone());
+    let right = right_option(&screen);
+    let outcome = Outcome::choose(&quiz.items[0], right).expect("a choice");
+    let card = distill::quiz::Attempt::new(&quiz, 0, &outcome, std::time::Duration::ZERO)
+        .expect("attempt")
+        .card_id();
+    let yesterday = distill::schedule::StudyTime::new(
+        ctx.now() - chrono::TimeDelta::days(1),
+        distill::schedule::DEFAULT_DAY_START_HOUR,
+    )
+    .expect("study time");
+    ctx.store()
+        .expect("a store")
+        .record_answer(&distill::store::AnswerRequest {
+            card,
+            grade: Grade::Good,
+            time: yesterday,
+            duration: None,
+        })
+        .expect("card answered yesterday");
+
+    let action = screen.handle_key(char_key(char::from(b'1' + right as u8)));
+    let notice = run_task(&mut ctx, &mut screen, action);
+    let Action::Notify(text) = notice else {
+        panic!("expected a notice, got {notice:?}");
+    };
+    assert_eq!(
+        text,
+        "This card was due: the answer counts as its review (good)."
+    );
+    assert_eq!(screen.scorecard().right(), 1);
 }

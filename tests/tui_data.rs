@@ -129,7 +129,11 @@ fn stats_count_answers_and_rungs() {
 fn studied_lesson_prompts_fall_due() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut ctx = context(dir.path());
-    let lesson = data::load_lesson("distillation").expect("shipped lesson");
+    let lesson = ctx
+        .store()
+        .expect("store")
+        .load_lesson("distillation")
+        .expect("shipped lesson");
     let prompts = planned_prompts(&lesson);
     assert!(!prompts.is_empty());
     let today = ctx.study_time().expect("study time").day;
@@ -146,13 +150,17 @@ fn studied_lesson_prompts_fall_due() {
     let view = data::load_dashboard(&mut ctx).expect("dashboard");
     assert_eq!(view.prompts.len(), prompts.len());
     assert!(!view.prompts[0].lesson_title.is_empty());
-    let due = data::load_due_prompts(&mut ctx).expect("due prompts");
+    let store = ctx.store().expect("store");
+    let due = store.due_review_prompts(today).expect("due prompts");
     assert_eq!(due.len(), prompts.len());
-    assert_eq!(due[0].lesson, "distillation");
+    assert_eq!(due[0].lesson_id, "distillation");
 }
 
 #[test]
 fn unknown_lesson_is_rejected() {
-    let err = data::load_lesson("no-such-lesson").expect_err("not shipped");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ctx = context(dir.path());
+    let store = ctx.store().expect("store");
+    let err = store.load_lesson("no-such-lesson").expect_err("unknown lesson");
     assert!(err.to_string().contains("no-such-lesson"), "{err}");
 }

@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use distill::tui::model::{AnswerRecorded, Grade, ReviewCard, grade_index};
+use distill::tui::model::{AnswerRecorded, DashboardView, Grade, ReviewCard, grade_index};
 use distill::tui::review::ReviewScreen;
 use distill::tui::{Action, Reply, Route, Screen};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -308,10 +308,22 @@ fn demo_screens_open() {
     }
 }
 
+/// Returns a dashboard showing `view` on an in-memory store with the
+/// shipped lessons, which the reader, path and quiz screens load from.
+fn dashboard_app_on_store(view: DashboardView) -> distill::tui::App {
+    let mut store = distill::store::Store::open_in_memory().expect("in-memory store");
+    store
+        .sync_builtin(distill::builtin::LESSONS, context().now())
+        .expect("shipped lessons sync");
+    let ctx = context().with_store(store, distill::config::Settings::default());
+    let screen = distill::tui::dashboard::DashboardScreen::new(view);
+    distill::tui::App::with_screen(ctx, distill::tui::Theme::monochrome(), Box::new(screen))
+}
+
 #[test]
 fn lesson_screens_open_shipped_lessons() {
     for (key, title) in [('r', "Reader"), ('p', "path"), ('t', "Quiz")] {
-        let mut app = dashboard_app();
+        let mut app = dashboard_app_on_store(dashboard_view());
         app.handle_key(press(KeyCode::Char(key)));
         assert_eq!(app.status(), None, "key {key}");
         assert_eq!(app.depth(), 2, "key {key}");
@@ -329,7 +341,7 @@ fn lesson_screens_open_shipped_lessons() {
 fn unknown_lesson_shows_error() {
     let mut view = dashboard_view();
     view.lessons[0].id = "imported-elsewhere".into();
-    let mut app = app_with(distill::tui::dashboard::DashboardScreen::new(view));
+    let mut app = dashboard_app_on_store(view);
     app.handle_key(press(KeyCode::Char('r')));
     assert_eq!(app.depth(), 1);
     let status = app.status().unwrap_or_default();

@@ -42,7 +42,7 @@ pub struct Args {
     /// Run line by line on standard input and output, with no terminal control.
     #[arg(long)]
     pub plain: bool,
-    /// Seed for question order and options; the same seed gives the same quiz.
+    /// Seed for question order and options. The same seed gives the same quiz.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 }
@@ -88,13 +88,10 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
 /// distractors. A lesson that cannot be read is left out with a warning.
 fn other_lessons(store: &Store, lesson_id: &str) -> anyhow::Result<Vec<Lesson>> {
     let mut lessons = Vec::new();
-    for (id, _) in store.lesson_titles()? {
-        if id == lesson_id {
-            continue;
-        }
-        match store.load_lesson(&id) {
+    for other in store.load_other_lessons(lesson_id)? {
+        match other {
             Ok(lesson) => lessons.push(lesson),
-            Err(err) => eprintln!("warning: lesson {id} gives no distractors: {err}"),
+            Err(err) => eprintln!("warning: {err}; it gives no quiz options"),
         }
     }
     Ok(lessons)

@@ -74,6 +74,10 @@ pub(super) fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> 
 fn route_name(route: &Route) -> &'static str {
     match route {
         Route::Review { .. } => "review",
+        Route::Quiz { .. } => "quiz",
+        Route::Path { .. } => "learning path",
+        Route::Reader { .. } => "lesson reader",
+        Route::ReviewPrompts => "review prompts",
         _ => "dashboard",
     }
 }

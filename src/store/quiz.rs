@@ -144,6 +144,22 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Reads every stored lesson but `id`, as the source of extra quiz
+    /// distractors: one result per lesson, so a lesson that cannot be read
+    /// leaves out only itself.
+    pub fn load_other_lessons(
+        &self,
+        id: &str,
+    ) -> Result<Vec<Result<Lesson, StudyError>>, StudyError> {
+        let others = self
+            .lesson_titles()?
+            .into_iter()
+            .filter(|(other, _)| other != id)
+            .map(|(other, _)| self.load_lesson(&other))
+            .collect();
+        Ok(others)
+    }
+
     /// Reads the lesson stored as `id` back from where it was imported: the
     /// copy shipped in the binary, or the file it was imported from.
     ///

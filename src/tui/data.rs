@@ -3,7 +3,6 @@
 //! change, and runs inside a [`super::StoreTask`] or a screen constructor.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -12,12 +11,8 @@ use super::model::{
     AnswerRecorded, DASHBOARD_FORECAST_DAYS, DashboardView, Grade, LessonRow, PromptRow,
     ReviewCard, StatsView,
 };
-use super::review_prompt::DuePrompt;
 use super::screen::{Context, TaskError};
-use crate::builtin;
 use crate::deck::{CardId, CardKind};
-use crate::lesson::{self, Lesson};
-use crate::quiz::review_prompt::PlannedPrompt;
 use crate::schedule::{StudyDay, preview_label};
 use crate::store::{self, AnswerRequest, StoredCard};
 
@@ -45,23 +40,8 @@ pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
         .into_iter()
         .map(lesson_row)
         .collect();
-    let titles: HashMap<&str, &str> = lessons
-        .iter()
-        .map(|row| (row.id.as_str(), row.title.as_str()))
-        .collect();
-    let prompts = store
-        .due_review_prompts(today)?
-        .into_iter()
-        .map(|prompt| PromptRow {
-            lesson_title: titles
-                .get(prompt.lesson_id.as_str())
-                .unwrap_or(&"")
-                .to_string(),
-            days: prompt.days,
-            prompt: prompt.prompt,
-        })
-        .collect();
     let forecast = store.forecast(today, days(DASHBOARD_FORECAST_DAYS))?;
+    let prompts = prompt_rows(store, today)?;
     Ok(DashboardView {
         today: today.date(),
         due_today: counts.due_today,
@@ -72,6 +52,24 @@ pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
         prompts,
         forecast: forecast.iter().map(|day| day.due).collect(),
     })
+}
+
+/// Returns the lesson review prompts due on `today`, with their lesson titles.
+fn prompt_rows(store: &store::Store, today: StudyDay) -> Result<Vec<PromptRow>, TaskError> {
+    let titles: HashMap<String, String> = store.lesson_titles()?.into_iter().collect();
+    let rows = store
+        .due_review_prompts(today)?
+        .into_iter()
+        .map(|prompt| PromptRow {
+            lesson_title: titles
+                .get(&prompt.lesson_id)
+                .cloned()
+                .unwrap_or(prompt.lesson_id),
+            days: prompt.days,
+            prompt: prompt.prompt,
+        })
+        .collect();
+    Ok(rows)
 }
 
 fn lesson_row(row: store::LessonRow) -> LessonRow {
@@ -204,67 +202,4 @@ pub fn load_stats(ctx: &mut Context) -> Result<StatsView, TaskError> {
         cards_per_rung,
         forecast: stats.forecast.iter().map(|day| day.due).collect(),
     })
-}
-
-/// A lesson id that the screens cannot load.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "lesson {0:?} is not one of the lessons shipped with distill; \
-     the reader, path and quiz screens open shipped lessons only"
-)]
-pub struct LessonNotShipped(pub String);
-
-/// Parses the shipped lesson whose id (file stem) is `id`.
-// NOTE: lessons imported from files are not found here, because the store
-// does not return a lesson's source file.
-pub fn load_lesson(id: &str) -> Result<Lesson, TaskError> {
-    let shipped = builtin::LESSONS
-        .iter()
-        .find(|shipped| lesson_id(shipped.file_name) == id)
-        .ok_or_else(|| LessonNotShipped(id.to_string()))?;
-    parse_shipped(shipped)
-}
-
-/// Parses every shipped lesson except `id`, for quiz distractors.
-pub fn load_other_lessons(id: &str) -> Result<Vec<Lesson>, TaskError> {
-    builtin::LESSONS
-        .iter()
-        .filter(|shipped| lesson_id(shipped.file_name) != id)
-        .map(parse_shipped)
-        .collect()
-}
-
-fn parse_shipped(shipped: &builtin::BuiltinLesson) -> Result<Lesson, TaskError> {
-    let id = lesson_id(shipped.file_name);
-    let path = Path::new(shipped.file_name);
-    Ok(lesson::parse(path, id, shipped.text.as_bytes())?)
-}
-
-fn lesson_id(file_name: &str) -> &str {
-    file_name.strip_suffix(".md").unwrap_or(file_name)
-}
-
-/// Loads the lesson review prompts due today, each with the text of its
-/// lesson shown after recall.
-pub fn load_due_prompts(ctx: &mut Context) -> Result<Vec<DuePrompt>, TaskError> {
-    let today = ctx.study_time()?.day;
-    let scheduled = ctx.store()?.due_review_prompts(today)?;
-    let mut lessons: HashMap<String, Lesson> = HashMap::new();
-    let mut due = Vec::with_capacity(scheduled.len());
-    for prompt in scheduled {
-        if !lessons.contains_key(&prompt.lesson_id) {
-            let lesson = load_lesson(&prompt.lesson_id)?;
-            lessons.insert(prompt.lesson_id.clone(), lesson);
-        }
-        let Some(lesson) = lessons.get(&prompt.lesson_id) else {
-            continue;
-        };
-        let planned = PlannedPrompt {
-            position: prompt.position,
-            days: prompt.days,
-            prompt: prompt.prompt,
-        };
-        due.push(DuePrompt::new(lesson, planned, prompt.due.unwrap_or(today)));
-    }
-    Ok(due)
 }

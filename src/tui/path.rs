@@ -29,6 +29,7 @@ use crate::lesson::{Lesson, PathStep};
 use crate::quiz::path::{Completion, LearningPath, Page, PathProgress};
 use crate::quiz::review_prompt::{PlannedPrompt, planned_prompts};
 use crate::schedule::StudyDay;
+use crate::store::SavedPath;
 
 const SAVE_LABEL: &str = "save learning path";
 
@@ -190,6 +191,16 @@ pub struct PathScreen {
 }
 
 impl PathScreen {
+    /// Loads `lesson` and its stored progress and opens its path on the
+    /// page where the learner left it.
+    pub fn open(ctx: &mut Context, lesson: &str) -> Result<Self, TaskError> {
+        let today = ctx.study_time()?.day;
+        let store = ctx.store()?;
+        let lesson = store.load_lesson(lesson)?;
+        let progress = store.path_progress(&lesson.id)?;
+        Ok(Self::new(lesson, progress, today))
+    }
+
     /// Opens `lesson`'s path with the stored `progress`, on its current page.
     pub fn new(lesson: Lesson, progress: PathProgress, today: StudyDay) -> Self {
         let path = LearningPath::new(&lesson);
@@ -332,15 +343,16 @@ impl PathScreen {
 
 /// Saves the learning-path progress of `lesson` and, when it first became
 /// studied, schedules its review prompts.
-// TODO: write through the store once it keeps learning-path progress. Until
-// then the write fails with the store's "no database" message.
 fn save_progress(
-    _ctx: &mut Context,
-    _lesson: &str,
-    _progress: &PathProgress,
-    _prompts: &[PlannedPrompt],
-) -> Result<(), TaskError> {
-    Err(super::data::NoStore.into())
+    ctx: &mut Context,
+    lesson: &str,
+    progress: &PathProgress,
+    prompts: &[PlannedPrompt],
+) -> Result<SavedPath, TaskError> {
+    let at = ctx.now();
+    Ok(ctx
+        .store()?
+        .save_path_progress(lesson, progress, prompts, at)?)
 }
 
 impl Screen for PathScreen {

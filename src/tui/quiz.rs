@@ -25,10 +25,12 @@ use super::text::{inline_line, sanitize};
 use super::theme::Theme;
 use super::widgets;
 use super::wrap::wrap_lines;
+use crate::quiz;
 use crate::quiz::{
     Attempt, Choice, ItemKind, Outcome, Question, Quiz, QuizItem, Recall, Scorecard, Verdict,
 };
 use crate::schedule::Grade;
+use crate::store::RecordedAttempt;
 
 const RECORD_LABEL: &str = "record quiz answer";
 
@@ -216,6 +218,24 @@ pub struct QuizScreen {
 }
 
 impl QuizScreen {
+    /// Loads `lesson` from the store and creates a run over a new quiz on
+    /// it, seeded from the clock so that each run asks in a new order. The
+    /// other stored lessons give extra options when the lesson has too few
+    /// concepts.
+    pub fn open(ctx: &mut Context, lesson: &str) -> Result<Self, TaskError> {
+        let seed = ctx.now().timestamp_millis().unsigned_abs();
+        let store = ctx.store()?;
+        let lesson = store.load_lesson(lesson)?;
+        let mut others = Vec::new();
+        for other in store.load_other_lessons(&lesson.id)? {
+            match other {
+                Ok(other) => others.push(other),
+                Err(err) => tracing::warn!(error = %err, "lesson left out of quiz options"),
+            }
+        }
+        Ok(Self::new(quiz::generate(&lesson, &others, seed)))
+    }
+
     /// Creates a run over the items of `quiz`, in order.
     pub fn new(quiz: Quiz) -> Self {
         let mut screen = Self {
@@ -410,11 +430,11 @@ fn is_global_key(key: &KeyEvent) -> bool {
     Key::ctrl('c').matches(key)
 }
 
-/// Stores one quiz answer.
-// TODO: write the attempt through the store once it records quiz attempts.
-// Until then the write fails with the store's "no database" message.
-fn record_attempt(_ctx: &mut Context, _attempt: &Attempt) -> Result<(), TaskError> {
-    Err(super::data::NoStore.into())
+/// Stores one quiz answer, which also reviews its card when the card is
+/// due.
+fn record_attempt(ctx: &mut Context, attempt: &Attempt) -> Result<RecordedAttempt, TaskError> {
+    let time = ctx.study_time()?;
+    Ok(ctx.store()?.record_quiz_attempt(attempt, &time)?)
 }
 
 impl Screen for QuizScreen {
@@ -484,9 +504,18 @@ impl Screen for QuizScreen {
     fn on_reply(&mut self, label: &str, reply: Result<Reply, TaskError>) -> Action {
         self.pending = false;
         match (label, reply) {
-            (RECORD_LABEL, Ok(_)) => {
+            (RECORD_LABEL, Ok(reply)) => {
                 self.saved();
-                Action::None
+                match reply.downcast::<RecordedAttempt>() {
+                    Ok(RecordedAttempt {
+                        review: Some(review),
+                        ..
+                    }) => Action::Notify(format!(
+                        "This card was due: the answer counts as its review ({}).",
+                        review.grade
+                    )),
+                    _ => Action::None,
+                }
             }
             (RECORD_LABEL, Err(err)) => Action::Notify(format!(
                 "Saving the answer failed: {err}. Press Enter to try again."

@@ -17,7 +17,7 @@ use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::keys::{HelpSection, Key, KeyBinding, KeyTable};
-use super::screen::{Action, Screen};
+use super::screen::{Action, Context, Screen, TaskError};
 use super::text::{inline_line, sanitize};
 use super::theme::Theme;
 use super::widgets;
@@ -96,6 +96,11 @@ pub struct ReaderScreen {
 }
 
 impl ReaderScreen {
+    /// Loads `lesson` from the store and opens the reader at its top.
+    pub fn open(ctx: &mut Context, lesson: &str) -> Result<Self, TaskError> {
+        Ok(Self::new(ctx.store()?.load_lesson(lesson)?))
+    }
+
     /// Opens the reader at the top of `lesson`.
     pub fn new(lesson: Lesson) -> Self {
         Self {
@@ -221,7 +226,7 @@ impl Screen for ReaderScreen {
 }
 
 /// Appends a section heading and its lines to `lines`, with a blank line
-/// before it; a section without lines is left out.
+/// before it. A section without lines is left out.
 fn section(lines: &mut Vec<Line<'static>>, title: &str, body: Vec<Line<'static>>, theme: &Theme) {
     if body.is_empty() {
         return;

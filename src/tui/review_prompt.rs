@@ -7,6 +7,7 @@
 //! day; any other grade completes it.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::time::Instant;
 
 use ratatui::Frame;
@@ -27,6 +28,7 @@ use crate::lesson::{Concept, Item, Lesson};
 use crate::quiz::review_prompt::{PlannedPrompt, PromptAnswer};
 use crate::quiz::{RELATED_SHOWN, related_concepts};
 use crate::schedule::{Grade, StudyDay};
+use crate::store::{PromptAnswered, ScheduledPrompt};
 
 const RECORD_LABEL: &str = "record review prompt";
 
@@ -130,6 +132,32 @@ impl DuePrompt {
             recap: lesson.recap.clone(),
         }
     }
+
+    /// Builds a due prompt from its stored row, with the related text of
+    /// `lesson` when it could be read.
+    pub fn from_scheduled(
+        scheduled: ScheduledPrompt,
+        lesson: Option<&Lesson>,
+        today: StudyDay,
+    ) -> Self {
+        let planned = PlannedPrompt {
+            position: scheduled.position,
+            days: scheduled.days,
+            prompt: scheduled.prompt,
+        };
+        let due = scheduled.due.unwrap_or(today);
+        match lesson {
+            Some(lesson) => Self::new(lesson, planned, due),
+            None => Self {
+                lesson: scheduled.lesson_id.clone(),
+                lesson_title: scheduled.lesson_id,
+                planned,
+                due,
+                related: Vec::new(),
+                recap: Vec::new(),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +187,28 @@ pub struct ReviewPromptScreen {
 }
 
 impl ReviewPromptScreen {
+    /// Loads the review prompts due today, with the related text of their
+    /// lessons. A prompt whose lesson cannot be read is shown without it.
+    pub fn open(ctx: &mut Context) -> Result<Self, TaskError> {
+        let today = ctx.study_time()?.day;
+        let store = ctx.store()?;
+        let mut lessons: HashMap<String, Option<Lesson>> = HashMap::new();
+        let mut prompts = Vec::new();
+        for scheduled in store.due_review_prompts(today)? {
+            let lesson = lessons
+                .entry(scheduled.lesson_id.clone())
+                .or_insert_with(|| match store.load_lesson(&scheduled.lesson_id) {
+                    Ok(lesson) => Some(lesson),
+                    Err(err) => {
+                        tracing::warn!(error = %err, "review prompt shown without its lesson");
+                        None
+                    }
+                });
+            prompts.push(DuePrompt::from_scheduled(scheduled, lesson.as_ref(), today));
+        }
+        Ok(Self::new(prompts))
+    }
+
     /// Creates a run over `prompts`, in order.
     pub fn new(prompts: Vec<DuePrompt>) -> Self {
         let stage = match prompts.is_empty() {
@@ -247,10 +297,9 @@ impl ReviewPromptScreen {
 }
 
 /// Stores one answer to a review prompt and reschedules the prompt.
-// TODO: write through the store once it keeps review prompts. Until then
-// the write fails with the store's "no database" message.
-fn record_answer(_ctx: &mut Context, _answer: &PromptAnswer) -> Result<(), TaskError> {
-    Err(super::data::NoStore.into())
+fn record_answer(ctx: &mut Context, answer: &PromptAnswer) -> Result<PromptAnswered, TaskError> {
+    let time = ctx.study_time()?;
+    Ok(ctx.store()?.record_prompt_answer(answer, &time)?)
 }
 
 impl Screen for ReviewPromptScreen {

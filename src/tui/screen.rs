@@ -151,7 +151,7 @@ pub enum Route {
     Reader {
         lesson: String,
     },
-    /// The lesson review prompts due today, over all lessons.
+    /// The lesson review prompts due today, one after another.
     ReviewPrompts,
     /// The knowledge-distillation training demo.
     KdDemo,

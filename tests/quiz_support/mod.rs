@@ -5,8 +5,10 @@
 use std::path::Path;
 
 use chrono::DateTime;
+use distill::config::Settings;
 use distill::lesson::{self, Lesson};
-use distill::tui::{App, Clock, Context, Screen, Theme};
+use distill::store::{LessonFile, Store, source_sha256};
+use distill::tui::{Action, App, Clock, Context, Screen, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -32,6 +34,39 @@ pub fn builtin_lesson() -> Lesson {
 pub fn context() -> Context {
     let start = DateTime::parse_from_rfc3339("2026-03-02T09:30:00+02:00").expect("valid time");
     Context::new(Clock::starting_at(start))
+}
+
+/// Returns a context like [`context`] on an in-memory database that
+/// contains the fixture lesson, imported from its file, and the shipped
+/// lessons.
+pub fn store_context() -> Context {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kolona.md");
+    let bytes = std::fs::read(&path).expect("fixture readable");
+    let file = LessonFile {
+        lesson: column_lesson(),
+        source: path.display().to_string(),
+        sha256: source_sha256(&bytes),
+    };
+    let ctx = context();
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    store
+        .import_lessons(&[file], ctx.now())
+        .expect("fixture imports");
+    store
+        .sync_builtin(distill::builtin::LESSONS, ctx.now())
+        .expect("shipped lessons sync");
+    ctx.with_store(store, Settings::default())
+}
+
+/// Runs the store task in `action` on `ctx` and hands its reply to
+/// `screen`, as the app does, and returns the screen's next action.
+pub fn run_task(ctx: &mut Context, screen: &mut dyn Screen, action: Action) -> Action {
+    let Action::Store(task) = action else {
+        panic!("expected a store task, got {action:?}");
+    };
+    let label = task.label().to_string();
+    let reply = task.run(ctx);
+    screen.on_reply(&label, reply)
 }
 
 /// Renders `screen` inside the app, with its footer, at `width` x `height`
