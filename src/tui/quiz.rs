@@ -723,7 +723,12 @@ impl QuizScreen {
             Line::default(),
         ];
         let missed = self.scorecard.missed();
-        if missed.is_empty() {
+        if self.quiz.items.is_empty() {
+            lines.push(Line::styled(
+                "This lesson has no key concepts or quiz questions to ask about.",
+                theme.dim,
+            ));
+        } else if missed.is_empty() {
             lines.push(Line::styled("No missed items.", theme.good));
         } else {
             lines.push(Line::styled(
