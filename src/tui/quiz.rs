@@ -186,7 +186,7 @@ enum Stage {
     /// The answer is checked, and `saved` becomes true once the store
     /// confirmed it.
     Answered { outcome: Outcome, saved: bool },
-    /// Every item is answered.
+    /// The quiz is over: every item has its answer.
     Finished,
 }
 
