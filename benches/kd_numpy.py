@@ -212,10 +212,26 @@ def one_thread(function):
 
 
 def gemm_rate(m, k, n, repeats=50):
+    """Returns GFLOP/s of an m x k by k x n float32 product, from the best
+    wall-clock time of `repeats` products."""
     a = np.random.default_rng(0).random((m, k), dtype=np.float32)
     b = np.random.default_rng(1).random((k, n), dtype=np.float32)
     best = best_time(lambda: a @ b, repeats)["best"]
     return 2 * m * k * n / best / 1e9
+
+
+def gemm_cpu_rate(m, k, n, repeats=50):
+    """Returns GFLOP/s of the same product on one thread, from its mean CPU
+    time over `repeats` products, as the Rust benchmark's `kd_cpu` group
+    measures."""
+    a = np.random.default_rng(0).random((m, k), dtype=np.float32)
+    b = np.random.default_rng(1).random((k, n), dtype=np.float32)
+    with threadpool_limits(limits=1):
+        start = time.process_time()
+        for _ in range(repeats):
+            a @ b
+        seconds = (time.process_time() - start) / repeats
+    return 2 * m * k * n / seconds / 1e9
 
 
 def main():
@@ -277,6 +293,7 @@ def measure(repeats):
                                            "architecture")} for info in threadpool_info()],
         "gemm_512_gflops": gemm_rate(512, 512, 512),
         "gemm_512_gflops_one_thread": one_thread(lambda: gemm_rate(512, 512, 512)),
+        "gemm_512_cpu_gflops_one_thread": gemm_cpu_rate(512, 512, 512),
         "gemm_teacher_32x256x256_gflops": gemm_rate(32, 256, 256, 2000),
         "teacher_30_epochs_seconds": teacher,
         "student_distilled_30_epochs_seconds": student,

@@ -10,6 +10,7 @@
 mod store_data;
 
 use std::hint::black_box;
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -86,6 +87,7 @@ fn answers(c: &mut Criterion) {
         .into_iter()
         .map(|card| card.id)
         .collect();
+
     let noon = today
         .date()
         .and_hms_opt(12, 0, 0)
@@ -93,6 +95,7 @@ fn answers(c: &mut Criterion) {
         .and_utc();
     let time = StudyTime::new(noon.fixed_offset(), 4).expect("valid day start");
     let mut next = 0;
+
     let mut group = c.benchmark_group("store_100k");
     group.bench_function("record_answer_fsync", |b| {
         b.iter(|| {
@@ -104,6 +107,15 @@ fn answers(c: &mut Criterion) {
             };
             next += 1;
             store.record_answer(&request).expect("record answer")
+        });
+    });
+    // The disk's own cost of one durable write, the floor for an answer.
+    let mut file = std::fs::File::create(dir.path().join("fsync.bin")).expect("create file");
+    let page = [7u8; 4096];
+    group.bench_function("fsync_4k_baseline", |b| {
+        b.iter(|| {
+            file.write_all(&page).expect("write");
+            file.sync_data().expect("fsync");
         });
     });
     group.finish();

@@ -1,7 +1,8 @@
-//! Terminal UI speed on a database of 100,000 cards: one frame's render,
-//! loading the dashboard, start-up to the first frame in-process, and the
-//! whole `distill` process to its first frame in a pseudo-terminal side by
-//! side with the sqlite3 shell running the dashboard's counts.
+//! Terminal UI speed on a database of 100,000 cards. The benchmark times one
+//! frame's render, loading the dashboard and start-up to the first frame in
+//! one process. It also times the whole `distill` process to its first frame
+//! in a pseudo-terminal, beside the sqlite3 shell running the dashboard's
+//! counts.
 //!
 //! Run with `cargo bench --bench tui`. The database holds ten generated
 //! Bulgarian lessons of 5,000 key concepts each (a concept card and its
@@ -14,8 +15,8 @@ use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
@@ -86,7 +87,11 @@ fn answer_past_days(store: &mut Store) {
         let at = now() - chrono::Duration::days(i64::from(days_ago));
         let time = StudyTime::new(at, settings.day_start_hour).expect("study time");
         let queue = store
-            .due_queue(time.day, u32::try_from(ANSWERS_PER_DAY).unwrap_or(u32::MAX), None)
+            .due_queue(
+                time.day,
+                u32::try_from(ANSWERS_PER_DAY).unwrap_or(u32::MAX),
+                None,
+            )
             .expect("due queue");
         let requests: Vec<AnswerRequest> = queue
             .iter()
@@ -121,8 +126,14 @@ fn bench_frames(c: &mut Criterion, db: &Path) {
     eprintln!("benchmark database: {lessons} lessons, {cards} cards");
     let screens: Vec<(&str, Box<dyn Screen>)> = vec![
         ("dashboard", Box::new(dashboard)),
-        ("review", Box::new(ReviewScreen::open(&mut ctx, None).expect("review"))),
-        ("stats", Box::new(StatsScreen::open(&mut ctx).expect("stats"))),
+        (
+            "review",
+            Box::new(ReviewScreen::open(&mut ctx, None).expect("review")),
+        ),
+        (
+            "stats",
+            Box::new(StatsScreen::open(&mut ctx).expect("stats")),
+        ),
     ];
     let mut group = c.benchmark_group("tui_frame_100x30");
     for (name, screen) in screens {
@@ -150,8 +161,12 @@ fn bench_startup(c: &mut Criterion, db: &Path) {
     group.finish();
 }
 
+/// Text of the dashboard's last part, the forecast title: once it is on
+/// screen, the first frame is complete.
+const FIRST_FRAME_MARKER: &str = "Due in the next";
+
 /// Starts `distill` on `db` in a pseudo-terminal and returns the time until
-/// the dashboard's last part appears on its screen; then quits it.
+/// its first frame is on screen; then quits it.
 fn distill_first_frame(db: &Path, home: &Path) -> Duration {
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -166,39 +181,49 @@ fn distill_first_frame(db: &Path, home: &Path) -> Duration {
     cmd.env("DISTILL_DB", db);
     cmd.env("HOME", home);
     cmd.env("TERM", "xterm-256color");
+
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("spawn distill");
     drop(pair.slave);
+    let seen = Arc::new(AtomicBool::new(false));
+    let reader = pair.master.try_clone_reader().expect("reader");
+    let watcher = watch_first_frame(reader, started, Arc::clone(&seen));
+    while !seen.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_micros(200));
+    }
+
+    let mut writer = pair.master.take_writer().expect("writer");
+    writer.write_all(b"q").expect("quit key");
+    child.wait().expect("wait for distill");
+    drop(pair.master);
+    watcher.join().expect("reader thread").expect("first frame")
+}
+
+/// Feeds the child's output to a vt100 parser on a thread, sets `seen` and
+/// returns the elapsed time when [`FIRST_FRAME_MARKER`] first appears.
+fn watch_first_frame(
+    mut reader: Box<dyn Read + Send>,
+    started: Instant,
+    seen: Arc<AtomicBool>,
+) -> std::thread::JoinHandle<Option<Duration>> {
     let rows = NonZeroU16::new(HEIGHT).expect("rows");
     let cols = NonZeroU16::new(WIDTH).expect("columns");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-    let seen = Arc::new(AtomicBool::new(false));
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let (sink, flag) = (Arc::clone(&parser), Arc::clone(&seen));
-    let reader_thread = std::thread::spawn(move || {
+    let mut parser = vt100::Parser::new(rows, cols, 0);
+    std::thread::spawn(move || {
         let mut buf = [0_u8; 8192];
         let mut first_frame = None;
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
                 break;
             }
-            let mut parser = sink.lock().expect("parser");
             parser.process(&buf[..n]);
-            if first_frame.is_none() && parser.screen().contents().contains("Due in the next") {
+            if first_frame.is_none() && parser.screen().contents().contains(FIRST_FRAME_MARKER) {
                 first_frame = Some(started.elapsed());
-                flag.store(true, Ordering::SeqCst);
+                seen.store(true, Ordering::SeqCst);
             }
         }
         first_frame
-    });
-    while !seen.load(Ordering::SeqCst) {
-        std::thread::sleep(Duration::from_micros(200));
-    }
-    let mut writer = pair.master.take_writer().expect("writer");
-    writer.write_all(b"q").expect("quit key");
-    child.wait().expect("wait for distill");
-    drop(pair.master);
-    reader_thread.join().expect("reader thread").expect("first frame")
+    })
 }
 
 /// The dashboard's counts as the sqlite3 shell runs them: due, new, today's
@@ -233,7 +258,11 @@ fn bench_process(c: &mut Criterion, db: &Path, home: &Path) {
     let sql = dashboard_sql("2026-03-05", "2026-03-19");
     group.bench_function("sqlite3_dashboard_counts", |b| {
         b.iter(|| {
-            let output = Command::new("sqlite3").arg(db).arg(&sql).output().expect("sqlite3");
+            let output = Command::new("sqlite3")
+                .arg(db)
+                .arg(&sql)
+                .output()
+                .expect("sqlite3");
             assert!(output.status.success(), "sqlite3 failed: {output:?}");
         })
     });

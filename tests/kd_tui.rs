@@ -90,6 +90,14 @@ fn snapshot_100x30_after_training() -> TestResult {
 }
 
 #[test]
+fn snapshot_60x20_after_training() -> TestResult {
+    let screen = trained_screen();
+    assert_eq!(screen.view(), View::Curves);
+    insta::assert_snapshot!(draw_in_app(screen, 60, 20)?);
+    Ok(())
+}
+
+#[test]
 fn snapshot_100x30_after_sweep() -> TestResult {
     let screen = swept_screen();
     assert_eq!(screen.phase(), &Phase::Finished);
@@ -120,6 +128,15 @@ fn training_fills_every_curve() {
             .iter()
             .all(|&(_, a)| (0.0..=1.0).contains(&a))
     );
+}
+
+#[test]
+fn sweep_keeps_last_training_curves() {
+    let mut screen = trained_screen();
+    press(&mut screen, KeyCode::Char('s'));
+    wait(&mut screen);
+    assert!(screen.sweep().is_some());
+    assert_eq!(screen.curves().distilled.accuracy.len(), 3);
 }
 
 #[test]

@@ -258,6 +258,7 @@ fn dashboard_routes_every_screen() {
         ('s', Route::Stats),
         ('d', Route::KdDemo),
         ('c', Route::ColumnDemo),
+        ('v', Route::ReviewPrompts),
         (
             'r',
             Route::Reader {
@@ -294,12 +295,17 @@ fn dashboard_routes_every_screen() {
 }
 
 #[test]
-fn unavailable_screen_shows_notice() {
-    let mut app = dashboard_app();
-    app.handle_key(press(KeyCode::Char('d')));
-    assert_eq!(app.depth(), 2);
-    let frame = render(&app, 80, 24);
-    assert!(frame.contains("not available in this build"), "{frame}");
+fn demo_screens_open() {
+    for (key, title) in [
+        ('d', "Knowledge distillation"),
+        ('c', "Distillation column"),
+    ] {
+        let mut app = dashboard_app();
+        app.handle_key(press(KeyCode::Char(key)));
+        assert_eq!(app.depth(), 2, "key {key}");
+        let top = app.top().map(|screen| screen.title()).unwrap_or_default();
+        assert!(top.contains(title), "key {key}: {top}");
+    }
 }
 
 /// Returns a dashboard showing `view` on an in-memory store with the

@@ -98,6 +98,7 @@ fn answers_in(db: &Path) -> (i64, i64) {
 fn spawn_distill(
     dir: &Path,
     db: &Path,
+    extra_env: &[(&str, &str)],
 ) -> (Box<dyn MasterPty + Send>, Box<dyn portable_pty::Child>) {
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -117,6 +118,10 @@ fn spawn_distill(
     cmd.env("TERM", "xterm-256color");
     cmd.env("DISTILL_LOG", "debug");
     cmd.env_remove("DISTILL_CONFIG");
+    cmd.env_remove("NO_COLOR");
+    for (name, value) in extra_env {
+        cmd.env(name, value);
+    }
     cmd.cwd(dir);
     let child = pair.slave.spawn_command(cmd).expect("spawn distill");
     drop(pair.slave);
@@ -127,7 +132,7 @@ fn spawn_distill(
 fn review_three_cards_in_pty() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("distill.db");
-    let (master, mut child) = spawn_distill(dir.path(), &db);
+    let (master, mut child) = spawn_distill(dir.path(), &db, &[]);
     let modes_before = master.get_termios().expect("termios before");
     let mut screen = Screen::spawn_reader(master.try_clone_reader().expect("pty reader"));
     let mut keys = master.take_writer().expect("pty writer");
@@ -191,6 +196,50 @@ fn review_three_cards_in_pty() {
     );
     let log = std::fs::read_to_string(dir.path().join("distill.log")).expect("log file");
     assert!(log.contains("terminal UI stopped"), "{log}");
+}
+
+/// Returns the cells of the screen drawn with a color other than the
+/// terminal's default, as (row, column) pairs.
+fn colored_cells(screen: &vt100::Screen) -> Vec<(u16, u16)> {
+    let mut colored = Vec::new();
+    for row in 0..ROWS {
+        for col in 0..COLS {
+            let Some(cell) = screen.cell(row, col) else {
+                continue;
+            };
+            let default = vt100::Color::Default;
+            if cell.fgcolor() != default || cell.bgcolor() != default {
+                colored.push((row, col));
+            }
+        }
+    }
+    colored
+}
+
+#[test]
+fn no_color_draws_without_colors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("distill.db");
+    for (no_color, expect_colors) in [("", true), ("1", false)] {
+        let (master, mut child) = spawn_distill(dir.path(), &db, &[("NO_COLOR", no_color)]);
+        let mut screen = Screen::spawn_reader(master.try_clone_reader().expect("pty reader"));
+        screen.wait_for("Due in the next 14 days");
+        let colored = screen.with_screen(colored_cells);
+        let mut keys = master.take_writer().expect("pty writer");
+        keys.write_all(b"q").expect("write key");
+        keys.flush().expect("flush key");
+        let status = child.wait().expect("wait for distill");
+        screen.finish();
+        assert!(
+            status.success(),
+            "NO_COLOR={no_color:?}: exited with {status:?}"
+        );
+        assert_eq!(
+            !colored.is_empty(),
+            expect_colors,
+            "NO_COLOR={no_color:?}: {colored:?}"
+        );
+    }
 }
 
 /// Environment variable that turns [`panic_inside_guard`] from a skipped

@@ -41,9 +41,11 @@ pub(super) fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> 
              or use distill due and distill grade from scripts"
         );
     }
+
     let context = Context::new(global)?;
     logging::init(&logging::log_path_for(&context.db_path))?;
     let (store, warnings) = context.open_store_with_warnings()?;
+
     let clock = match global.now {
         Some(start) => Clock::starting_at(start),
         None => Clock::System,
@@ -52,6 +54,7 @@ pub(super) fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> 
     let mut app = App::open(ctx, Theme::from_env(), &route)
         .map_err(|err| anyhow::anyhow!(err))
         .with_context(|| format!("cannot open the {} screen", route_name(&route)))?;
+
     for warning in &warnings {
         tracing::warn!(lesson = warning.file_name, message = %warning.message, "built-in lesson not synced");
     }
@@ -61,6 +64,7 @@ pub(super) fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> 
             warning.file_name, warning.message
         ));
     }
+
     tracing::info!(db = %context.db_path.display(), ?route, "terminal UI started");
     tui::terminal::run(&mut app).context("terminal input or output failed")?;
     tracing::info!("terminal UI stopped");

@@ -147,7 +147,7 @@ impl Store {
     ) -> Result<Vec<StoredCard>, StoreError> {
         let sql = format!(
             "select {CARD_COLUMNS} from cards c join lessons l on l.id = c.lesson_id \
-             where c.retired = 0 and c.due <= ?1 {} \
+             where c.retired = 0 and c.due is not null and c.due <= ?1 {} \
              order by c.due, c.lesson_id, c.position",
             lesson_filter(lesson)
         );

@@ -109,18 +109,19 @@ impl Store {
     }
 
     fn due_count(&self, today: StudyDay) -> Result<u32, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("select count(*) from cards where retired = 0 and due <= ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "select count(*) from cards where retired = 0 and due is not null and due <= ?1",
+        )?;
         Ok(stmt.query_row([today], |row| row.get(0))?)
     }
 
     fn new_available(&self, today: StudyDay, new_per_day: u32) -> Result<u32, StoreError> {
         let left = self.new_left(today, new_per_day)?;
-        // The limit stops the index walk early when many cards are new.
+        // Ordering as the cards_new index does makes SQLite walk that index,
+        // and the limit stops the walk early when many cards are new.
         let mut stmt = self.conn.prepare_cached(
             "select count(*) from (select 1 from cards \
-             where retired = 0 and due is null limit ?1)",
+             where retired = 0 and due is null order by lesson_id, position limit ?1)",
         )?;
         Ok(stmt.query_row([left], |row| row.get(0))?)
     }
@@ -134,9 +135,9 @@ impl Store {
 
     /// Returns the first day after `today` on which a review falls due.
     pub fn next_due_day(&self, today: StudyDay) -> Result<Option<StudyDay>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("select min(due) from cards where retired = 0 and due > ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "select min(due) from cards where retired = 0 and due is not null and due > ?1",
+        )?;
         Ok(stmt.query_row([today], |row| row.get(0))?)
     }
 
@@ -237,15 +238,15 @@ impl Store {
             })
             .collect();
         let end = today.plus_days(days);
-        let mut overdue = self
-            .conn
-            .prepare_cached("select count(*) from cards where retired = 0 and due < ?1")?;
+        let mut overdue = self.conn.prepare_cached(
+            "select count(*) from cards where retired = 0 and due is not null and due < ?1",
+        )?;
         let overdue: u32 = overdue.query_row([today], |row| row.get(0))?;
         // Grouping by the due date itself follows the index order, so no
         // temporary sort is needed.
         let mut stmt = self.conn.prepare_cached(
             "select due, count(*) from cards \
-             where retired = 0 and due >= ?1 and due < ?2 group by due",
+             where retired = 0 and due is not null and due >= ?1 and due < ?2 group by due",
         )?;
         let rows = stmt.query_map(params![today, end], |row| {
             Ok((row.get::<_, StudyDay>(0)?, row.get::<_, u32>(1)?))

@@ -218,7 +218,7 @@ impl App {
         match routes::open(route, &mut self.ctx) {
             Ok(screen) => self.screens.push(screen),
             Err(err) => {
-                tracing::error!(?route, error = %err, "could not open screen");
+                tracing::error!(?route, error = %err, "failed to open screen");
                 self.status = Some(format!("Could not open the screen: {err}"));
             }
         }

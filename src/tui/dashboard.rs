@@ -27,10 +27,10 @@ enum Command {
     Read,
     Path,
     Quiz,
+    Prompts,
     KdDemo,
     ColumnDemo,
     Stats,
-    Prompts,
 }
 
 static KEYS: KeyTable<Command> = KeyTable::new(
@@ -79,16 +79,16 @@ static KEYS: KeyTable<Command> = KeyTable::new(
             Command::Quiz,
         ),
         KeyBinding::new(
+            &[Key::char('v')],
+            "prompts",
+            "Answer the lesson review prompts that are due.",
+            Command::Prompts,
+        ),
+        KeyBinding::new(
             &[Key::char('s')],
             "stats",
             "Show review statistics.",
             Command::Stats,
-        ),
-        KeyBinding::new(
-            &[Key::char('v')],
-            "",
-            "Answer the lesson review prompts that are due.",
-            Command::Prompts,
         ),
         KeyBinding::new(
             &[Key::char('d')],
@@ -188,10 +188,10 @@ impl Screen for DashboardScreen {
             Command::Read => return self.open_lesson(|lesson| Route::Reader { lesson }),
             Command::Path => return self.open_lesson(|lesson| Route::Path { lesson }),
             Command::Quiz => return self.open_lesson(|lesson| Route::Quiz { lesson }),
+            Command::Prompts => return Action::Open(Route::ReviewPrompts),
             Command::KdDemo => return Action::Open(Route::KdDemo),
             Command::ColumnDemo => return Action::Open(Route::ColumnDemo),
             Command::Stats => return Action::Open(Route::Stats),
-            Command::Prompts => return Action::Open(Route::ReviewPrompts),
         }
         Action::None
     }

@@ -35,7 +35,7 @@ pub fn load_dashboard(ctx: &mut Context) -> Result<DashboardView, TaskError> {
     let new_per_day = ctx.settings().new_per_day;
     let store = ctx.store()?;
     let counts = store.day_counts(today, new_per_day)?;
-    let lessons = store
+    let lessons: Vec<LessonRow> = store
         .lesson_rows(today)?
         .into_iter()
         .map(lesson_row)

@@ -348,7 +348,7 @@ impl KdScreen {
 
     fn start(&mut self, sweep: bool) -> Action {
         if self.job.is_some() {
-            return Action::Notify("Training is running; press Esc to cancel it first.".into());
+            return Action::Notify("Training is running. Press Esc to cancel it first.".into());
         }
         let split = match &self.split {
             Ok(split) => Arc::clone(split),
@@ -356,33 +356,38 @@ impl KdScreen {
         };
         let settings = self.job_settings(sweep);
         let teacher = self.teacher.clone();
-        let teacher_epochs = if teacher.is_some() {
-            0
-        } else {
-            settings.epochs
-        };
-        self.curves = Curves {
-            epochs: settings.epochs,
-            ..Curves::default()
-        };
-        self.sweep_done = 0;
-        self.sweep_total = 0;
+        self.reset_progress(sweep, teacher.is_some(), settings.epochs);
+
         if sweep {
             self.phase = Phase::Sweeping { done: 0, total: 0 };
             self.job = Some(worker::spawn_sweep(split, teacher, settings));
-            self.planned_epochs = teacher_epochs;
         } else {
             self.phase = Phase::Training;
-            self.planned_epochs = teacher_epochs + 2 * settings.epochs;
             let temperature = self.temperature();
-            self.job = Some(worker::spawn_training(
-                split,
-                teacher,
-                settings,
-                temperature,
-            ));
+            let job = worker::spawn_training(split, teacher, settings, temperature);
+            self.job = Some(job);
         }
         Action::None
+    }
+
+    /// Clears the gauge and, where the new job draws its own, the curves.
+    fn reset_progress(&mut self, sweep: bool, teacher_ready: bool, epochs: usize) {
+        let teacher_epochs = if teacher_ready { 0 } else { epochs };
+        self.planned_epochs = if sweep {
+            teacher_epochs
+        } else {
+            teacher_epochs + 2 * epochs
+        };
+        self.sweep_done = 0;
+        self.sweep_total = 0;
+        // A sweep shows no per-epoch curves of its own, so the last
+        // training's curves stay unless the sweep first trains the teacher.
+        if !sweep || !teacher_ready {
+            self.curves = Curves {
+                epochs,
+                ..Curves::default()
+            };
+        }
     }
 
     fn cancel(&mut self) -> Action {

@@ -5,6 +5,7 @@
 //! `Result<Screen, TaskError>`. Adding a screen means adding its arm here.
 
 use super::dashboard::DashboardScreen;
+use super::kd::KdScreen;
 use super::notice::NoticeScreen;
 use super::path::PathScreen;
 use super::quiz::QuizScreen;
@@ -25,7 +26,7 @@ pub fn open(route: &Route, ctx: &mut Context) -> Result<Box<dyn Screen>, TaskErr
         Route::Path { lesson } => Box::new(PathScreen::open(ctx, lesson)?),
         Route::Reader { lesson } => Box::new(ReaderScreen::open(ctx, lesson)?),
         Route::ReviewPrompts => Box::new(ReviewPromptScreen::open(ctx)?),
-        Route::KdDemo => Box::new(NoticeScreen::unavailable("Knowledge-distillation demo")),
+        Route::KdDemo => Box::new(KdScreen::new()),
         Route::ColumnDemo => Box::new(StillScreen::new()),
         Route::Stats => Box::new(StatsScreen::open(ctx)?),
         Route::Help => Box::new(NoticeScreen::new(

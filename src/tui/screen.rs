@@ -19,9 +19,9 @@
 //!   of what was written.
 //! - [`Screen::tick`] runs about four times a second when no input arrives,
 //!   for clocks, animations and background steps of the demos.
-//! - [`Screen::key_help`] returns the screen's key table as help rows; the
+//! - [`Screen::key_help`] returns the screen's key table as help rows. The
 //!   app adds the global keys and builds both the `?` help screen and the
-//!   footer hints from it.
+//!   footer hints from them.
 //!
 //! Screens are opened by [`Route`]; see [`super::routes`] for the mapping
 //! from a route to a screen constructor.

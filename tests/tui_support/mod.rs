@@ -7,6 +7,9 @@
 )]
 
 use chrono::{DateTime, Duration, NaiveDate};
+use distill::builtin;
+use distill::config::Settings;
+use distill::store::Store;
 use distill::tui::dashboard::DashboardScreen;
 use distill::tui::model::{DashboardView, LessonRow, PromptRow, ReviewCard, StatsView};
 use distill::tui::review::ReviewScreen;
@@ -20,9 +23,14 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 5).expect("valid date")
 }
 
+/// Builds a context on an in-memory store holding the shipped lessons.
 pub fn context() -> Context {
     let start = DateTime::parse_from_rfc3339("2026-03-05T09:30:00+02:00").expect("valid time");
-    Context::new(Clock::starting_at(start))
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    store
+        .sync_builtin(builtin::LESSONS, start)
+        .expect("sync shipped lessons");
+    Context::new(Clock::starting_at(start)).with_store(store, Settings::default())
 }
 
 pub fn app_with(screen: impl Screen + 'static) -> App {

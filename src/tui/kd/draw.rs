@@ -136,7 +136,7 @@ fn render_curves(screen: &KdScreen, frame: &mut Frame, area: Rect, theme: &Theme
     frame.render_widget(chart, loss);
 
     let accuracy_series = series(screen, |curve| &curve.accuracy, theme);
-    let title = accuracy_title(&curves.distilled, &curves.labels_only);
+    let title = accuracy_title(&curves.distilled, &curves.labels_only, accuracy.width);
     let chart = line_chart(title, &accuracy_series, [0.0, epochs], [0.0, 1.0], theme);
     frame.render_widget(chart, accuracy);
 }
@@ -169,17 +169,22 @@ fn series<'a>(
     .collect()
 }
 
-/// Titles the accuracy chart with the students' latest test accuracy.
-fn accuracy_title(distilled: &Curve, labels_only: &Curve) -> String {
-    let last = |curve: &Curve| curve.accuracy.last().map(|p| p.1);
-    match (last(distilled), last(labels_only)) {
-        (Some(d), Some(l)) => format!(
-            "accuracy: distilled {:.1} %, labels {:.1} %",
-            100.0 * d,
-            100.0 * l
-        ),
-        (Some(d), None) => format!("accuracy: distilled {:.1} %", 100.0 * d),
+/// Titles the accuracy chart with the students' latest test accuracy, in
+/// fewer words when the chart is narrow.
+fn accuracy_title(distilled: &Curve, labels_only: &Curve, width: u16) -> String {
+    let last = |curve: &Curve| curve.accuracy.last().map(|p| 100.0 * p.1);
+    let title = match (last(distilled), last(labels_only)) {
+        (Some(d), Some(l)) => format!("accuracy: distilled {d:.1} %, labels {l:.1} %"),
+        (Some(d), None) => format!("accuracy: distilled {d:.1} %"),
         _ => "test accuracy".to_string(),
+    };
+    // The border takes two cells of the width.
+    if title.chars().count() + 2 <= usize::from(width) {
+        return title;
+    }
+    match (last(distilled), last(labels_only)) {
+        (Some(d), Some(l)) => format!("{d:.1} % vs {l:.1} %"),
+        _ => "accuracy".to_string(),
     }
 }
 
@@ -335,6 +340,9 @@ fn render_distribution(distribution: &Distribution, frame: &mut Frame, area: Rec
     }
     // Ten bars with a gap of one cell between them, as wide as fits.
     let bar_width = (area.width.saturating_sub(9) / 10).max(1);
+    // Values print inside the bar's bottom row, so only bars of 10 % and
+    // more, and at least two cells wide, get one. Smaller ones would print
+    // over a partly drawn block.
     let bars: Vec<Bar<'_>> = distribution
         .probabilities
         .iter()
@@ -344,7 +352,7 @@ fn render_distribution(distribution: &Distribution, frame: &mut Frame, area: Rec
             Bar::default()
                 .value(percent as u64)
                 .label(Line::from(digit.to_string()))
-                .text_value(if bar_width >= 2 {
+                .text_value(if bar_width >= 2 && percent >= 10.0 {
                     format!("{percent}")
                 } else {
                     String::new()
