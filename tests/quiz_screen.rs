@@ -343,3 +343,13 @@ fn answer_to_due_card_says_it_counts() {
     );
     assert_eq!(screen.scorecard().right(), 1);
 }
+
+#[test]
+fn empty_quiz_says_nothing_to_ask() {
+    let mut quiz = quiz::generate(&column_lesson(), &[], 1);
+    quiz.items.clear();
+    let screen = QuizScreen::new(quiz);
+    assert!(screen.is_finished());
+    let text = render(Box::new(screen), 100, 30);
+    assert!(text.contains("no key concepts or quiz questions"), "{text}");
+}

@@ -345,7 +345,11 @@ where
     fn read_line(&mut self) -> anyhow::Result<Option<String>> {
         self.output.flush()?;
         let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
+        let read = self
+            .input
+            .read_line(&mut line)
+            .context("failed to read an answer from standard input; answers must be UTF-8 text")?;
+        if read == 0 {
             return Ok(None);
         }
         let trimmed = line.trim_end_matches(['\n', '\r']).len();
@@ -518,6 +522,16 @@ mod tests {
         );
         assert_eq!(parse_option("0", choice), None);
         assert_eq!(parse_option("", choice), None);
+    }
+
+    #[test]
+    fn invalid_utf8_answer_is_an_error() {
+        let quiz = crate::quiz::generate(&lesson(), &[], 5);
+        let mut output = Vec::new();
+        let input: &[u8] = b"\xff\xfe\n";
+        let err = run_plain(&quiz, input, &mut output, |_, _, _| Ok(None))
+            .expect_err("the answer is not UTF-8");
+        assert!(err.to_string().contains("must be UTF-8"), "{err}");
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub struct Attempt {
     pub source: Source,
     /// The concept's term or the quiz question, as written in the lesson.
     pub subject: String,
-    /// What the learner answered (see [`Outcome::response`]).
+    /// The learner's response, as [`Outcome::response`] gives it.
     pub response: String,
     /// Whether the answer counts as right for the score.
     pub right: bool,

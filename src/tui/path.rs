@@ -177,6 +177,9 @@ pub struct PathScreen {
     progress: PathProgress,
     prompts: Vec<PlannedPrompt>,
     /// The study day used when a step is marked done.
+    // NOTE: fixed when the screen opens, so a session that runs past the
+    // start of the next study day marks the lesson studied on the day it
+    // opened.
     today: StudyDay,
     /// The note of the current page, while it is edited.
     note: Option<TextInput>,

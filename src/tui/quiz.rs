@@ -186,7 +186,7 @@ enum Stage {
     /// The answer is checked, and `saved` becomes true once the store
     /// confirmed it.
     Answered { outcome: Outcome, saved: bool },
-    /// Every item is answered.
+    /// The quiz is over: every item has its answer.
     Finished,
 }
 
@@ -723,7 +723,12 @@ impl QuizScreen {
             Line::default(),
         ];
         let missed = self.scorecard.missed();
-        if missed.is_empty() {
+        if self.quiz.items.is_empty() {
+            lines.push(Line::styled(
+                "This lesson has no key concepts or quiz questions to ask about.",
+                theme.dim,
+            ));
+        } else if missed.is_empty() {
             lines.push(Line::styled("No missed items.", theme.good));
         } else {
             lines.push(Line::styled(
