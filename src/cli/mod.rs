@@ -33,6 +33,7 @@ pub struct Cli {
 
 /// Options shared by every subcommand.
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Database file [default: distill.db in the platform data directory].
     #[arg(long, global = true, env = "DISTILL_DB", value_name = "PATH")]
