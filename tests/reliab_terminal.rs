@@ -11,7 +11,7 @@ use pty_support::PtyRun;
 
 const NOW: &str = "2026-03-05T09:30:00+02:00";
 
-/// Sends `signal` (by number) to the process `pid` with the `kill` command,
+/// Sends `signal` (a name such as TERM) to the process `pid` with the `kill` command,
 /// so the test needs no extra crate for signals.
 fn send_signal(pid: u32, signal: &str) {
     let status = std::process::Command::new("kill")
