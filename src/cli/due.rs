@@ -9,6 +9,7 @@ use super::context::Context;
 use crate::deck::{CardId, CardKind};
 use crate::schedule::{Rung, StudyDay};
 use crate::store::StoredCard;
+use crate::tui::text::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -79,7 +80,9 @@ fn print_text(today: StudyDay, cards: &[StoredCard]) {
             Some(due) => due.to_string(),
             None => "new".to_owned(),
         };
-        let front = card.front.replace(['\n', '\r'], " ");
+        // Lesson text may carry escape sequences; sanitize also turns line
+        // breaks into spaces, so each card stays on one line.
+        let front = sanitize(&card.front);
         println!(
             "{}  {:<10}  {:<7}  {}  {}",
             card.id, when, card.kind, card.lesson_id, front

@@ -9,6 +9,7 @@ use super::Global;
 use super::context::Context;
 use crate::lesson;
 use crate::store::{ImportReport, LessonFile, source_sha256};
+use crate::tui::text::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -25,7 +26,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let (lessons, errors) = parse_all(&files);
     if !errors.is_empty() {
         for error in &errors {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", sanitize(&error.to_string()));
         }
         eprintln!(
             "nothing was imported: fix the {} file(s) above and run the import again",
@@ -117,7 +118,9 @@ fn print_report(report: &ImportReport, files: &[LessonFile]) {
         for warning in &outcome.warnings {
             eprintln!(
                 "{}:{}: warning: {}",
-                file.source, warning.line, warning.message
+                sanitize(&file.source),
+                warning.line,
+                sanitize(&warning.message)
             );
         }
         println!(

@@ -66,7 +66,7 @@ pub(super) fn launch(global: &Global, route: Route) -> anyhow::Result<ExitCode> 
     }
 
     tracing::info!(db = %context.db_path.display(), ?route, "terminal UI started");
-    tui::terminal::run(&mut app).context("terminal input or output failed")?;
+    tui::terminal::run(&mut app).context("terminal UI failed")?;
     tracing::info!("terminal UI stopped");
     Ok(ExitCode::SUCCESS)
 }

@@ -470,7 +470,7 @@ impl PathScreen {
                     "Step {} of {}: {}{mark}",
                     index + 1,
                     self.lesson.path.len(),
-                    sanitize(&plain(title))
+                    plain(&sanitize(title))
                 )
             }
             Some(Page::Recap) | None => "Recap".to_string(),

@@ -6,11 +6,15 @@
 //! panics. The panic hook runs before the panic message is printed, so the
 //! message is readable and the terminal is restored even with
 //! `panic = "abort"`. [`run`] restores explicitly before it returns an error.
+//!
+//! SIGTERM, SIGHUP and SIGINT would end the process without running any of
+//! those, so [`run`] catches them while the UI is open, leaves the event
+//! loop within one [`TICK`] and returns an error naming the signal.
 
 use std::io::{self, Stdout, Write};
 use std::panic;
-use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -20,6 +24,8 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use signal_hook::SigId;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use super::app::App;
 
@@ -114,16 +120,67 @@ fn install_panic_hook() {
 }
 
 /// Runs `app` in the real terminal until it quits. The terminal is restored
-/// before this returns, whether it returns `Ok` or an error.
+/// before this returns, whether it returns `Ok` or an error. A SIGTERM,
+/// SIGHUP or SIGINT received meanwhile ends the loop with an
+/// [`io::ErrorKind::Interrupted`] error that names the signal.
 pub fn run(app: &mut App) -> io::Result<()> {
+    let stop = StopSignals::register()?;
     let mut guard = TerminalGuard::enter()?;
-    let result = run_loop(guard.terminal(), app);
+    let result = run_loop(guard.terminal(), app, &stop);
     guard.restore();
+    stop.unregister();
     result
 }
 
-fn run_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+/// Termination signals caught while the UI is open. Each handler only
+/// stores the signal number, which is async-signal-safe, and the event loop
+/// reads it.
+struct StopSignals {
+    received: Arc<AtomicUsize>,
+    ids: Vec<SigId>,
+}
+
+impl StopSignals {
+    fn register() -> io::Result<Self> {
+        let received = Arc::new(AtomicUsize::new(0));
+        let mut ids = Vec::new();
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            let value = usize::try_from(signal).unwrap_or(usize::MAX);
+            let id = signal_hook::flag::register_usize(signal, Arc::clone(&received), value)?;
+            ids.push(id);
+        }
+        Ok(Self { received, ids })
+    }
+
+    /// Returns an error naming the signal, if one arrived.
+    fn check(&self) -> io::Result<()> {
+        let name = match i32::try_from(self.received.load(Ordering::SeqCst)) {
+            Ok(0) => return Ok(()),
+            Ok(SIGTERM) => "SIGTERM",
+            Ok(SIGHUP) => "SIGHUP",
+            _ => "SIGINT",
+        };
+        tracing::warn!(signal = name, "terminal UI stopped by a signal");
+        Err(io::Error::new(
+            io::ErrorKind::Interrupted,
+            format!("stopped by {name}"),
+        ))
+    }
+
+    fn unregister(self) {
+        for id in self.ids {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+fn run_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    stop: &StopSignals,
+) -> io::Result<()> {
     loop {
+        stop.check()?;
         terminal.draw(|frame| app.render(frame))?;
         if app.should_quit() {
             return Ok(());
