@@ -248,6 +248,26 @@ fn invalid_config_is_reported() {
 }
 
 #[test]
+fn missing_config_error_names_cause_once() {
+    let sandbox = Sandbox::with_lessons(vec![sim_lesson()]);
+    let config = sandbox.dir.path().join("absent.toml");
+    let output = sandbox
+        .distill("2026-01-01T12:00:00Z", UTC)
+        .arg("--config")
+        .arg(&config)
+        .arg("due")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert!(stderr.contains("absent.toml"), "stderr: {stderr}");
+    assert_eq!(stderr.matches("os error").count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains("--config"), "stderr: {stderr}");
+}
+
+#[test]
 fn grade_accepts_id_prefix_and_prints_text() {
     let sandbox = Sandbox::with_lessons(vec![sim_lesson()]);
     let id = CardId::derive("sim", CardKind::Concept, "Student");
