@@ -38,10 +38,12 @@ impl Default for Settings {
 /// A config file that could not be read or is invalid.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {path}: {source}")]
+    // The I/O error is part of the message and not a `source`, so a report
+    // that prints the error chain does not show it twice.
+    #[error("cannot read config file {path} ({error}): pass a readable TOML file with --config")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("invalid config file {path}: {message}")]
     Invalid { path: PathBuf, message: String },
@@ -51,9 +53,9 @@ impl Settings {
     /// Reads settings from the TOML file at `path`; keys that are missing
     /// keep their defaults.
     pub fn from_file(path: &Path) -> Result<Settings, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
             path: path.to_owned(),
-            source,
+            error,
         })?;
         Settings::from_toml(&text).map_err(|message| ConfigError::Invalid {
             path: path.to_owned(),

@@ -246,6 +246,24 @@ fn non_database_refused_untouched() {
 }
 
 #[test]
+fn database_folder_error_names_cause_once() {
+    let mut sandbox = sandbox();
+    sandbox.db = sandbox.dir.path().to_owned();
+    let output = sandbox
+        .distill("2026-05-01T10:00:00Z", UTC)
+        .arg("due")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert!(stderr.contains("cannot read"), "stderr: {stderr}");
+    assert_eq!(stderr.matches("os error").count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains("--db"), "stderr: {stderr}");
+}
+
+#[test]
 fn default_database_in_data_dir() {
     let sandbox = sandbox();
     assert_cmd::Command::cargo_bin("distill")

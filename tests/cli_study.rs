@@ -248,6 +248,26 @@ fn invalid_config_is_reported() {
 }
 
 #[test]
+fn missing_config_error_names_cause_once() {
+    let sandbox = Sandbox::with_lessons(vec![sim_lesson()]);
+    let config = sandbox.dir.path().join("absent.toml");
+    let output = sandbox
+        .distill("2026-01-01T12:00:00Z", UTC)
+        .arg("--config")
+        .arg(&config)
+        .arg("due")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert!(stderr.contains("absent.toml"), "stderr: {stderr}");
+    assert_eq!(stderr.matches("os error").count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains("--config"), "stderr: {stderr}");
+}
+
+#[test]
 fn grade_accepts_id_prefix_and_prints_text() {
     let sandbox = Sandbox::with_lessons(vec![sim_lesson()]);
     let id = CardId::derive("sim", CardKind::Concept, "Student");
@@ -312,4 +332,44 @@ fn undo_takes_back_last_answer() {
         .assert()
         .success()
         .stdout(contains("nothing to undo"));
+}
+
+#[test]
+fn due_closed_pipe_exits_quietly() {
+    // About 200 KB of `due` output, more than a pipe buffers, so the binary
+    // is still writing when the reader goes away.
+    let terms: Vec<(String, String)> = (0..2000)
+        .map(|i| {
+            (
+                format!("Term {i:04} {}", "x".repeat(60)),
+                format!("Definition {i}"),
+            )
+        })
+        .collect();
+    let concepts: Vec<(&str, &str)> = terms
+        .iter()
+        .map(|(term, definition)| (term.as_str(), definition.as_str()))
+        .collect();
+    let sandbox = Sandbox::with_lessons(vec![lesson("big", &concepts, &[])]);
+
+    let program = sandbox.distill("2026-01-01T12:00:00Z", UTC);
+    let mut command = std::process::Command::new(program.get_program());
+    command
+        .args(program.get_args())
+        .args(["--new-per-day", "5000", "due"])
+        .env_clear()
+        .env("TZ", UTC)
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+
+    let mut child = command.spawn().unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(output.status.success(), "status: {:?}", output.status);
 }

@@ -1,5 +1,6 @@
 //! `distill due`: the cards to study now.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -60,21 +61,24 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let store = context.open_store()?;
     let today = context.today()?;
     let cards = store.due_queue(today, context.settings.new_per_day, args.lesson.as_deref())?;
+    // Writing through `out` returns errors such as a closed pipe
+    // (`distill due | head`), where `println!` would panic.
+    let mut out = std::io::stdout().lock();
     if args.json {
         let output = Output {
             today,
             cards: cards.iter().map(CardOutput::new).collect(),
         };
-        println!("{}", serde_json::to_string_pretty(&output)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&output)?)?;
     } else {
-        print_text(today, &cards);
+        write_text(&mut out, today, &cards)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_text(today: StudyDay, cards: &[StoredCard]) {
+fn write_text(out: &mut impl Write, today: StudyDay, cards: &[StoredCard]) -> std::io::Result<()> {
     let new = cards.iter().filter(|card| card.state.is_new()).count();
-    println!("{today}: {} due, {new} new", cards.len() - new);
+    writeln!(out, "{today}: {} due, {new} new", cards.len() - new)?;
     for card in cards {
         let when = match card.state.due {
             Some(due) => due.to_string(),
@@ -83,9 +87,11 @@ fn print_text(today: StudyDay, cards: &[StoredCard]) {
         // Lesson text may carry escape sequences; sanitize also turns line
         // breaks into spaces, so each card stays on one line.
         let front = sanitize(&card.front);
-        println!(
+        writeln!(
+            out,
             "{}  {:<10}  {:<7}  {}  {}",
             card.id, when, card.kind, card.lesson_id, front
-        );
+        )?;
     }
+    Ok(())
 }

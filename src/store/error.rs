@@ -21,10 +21,12 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
-    #[error("cannot read {path}: {source}")]
+    // The I/O error is part of the message and not a `source`, so a report
+    // that prints the error chain does not show it twice.
+    #[error("cannot read {path} ({error}): pass a readable database file with --db")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("card {0} not found: `distill due` lists the ids of cards to study")]
     CardNotFound(String),

@@ -58,9 +58,9 @@ impl Store {
 
 /// Rejects a non-empty file that does not start with the SQLite header.
 fn check_header(path: &Path) -> Result<(), StoreError> {
-    let io_err = |source| StoreError::Io {
+    let io_err = |error| StoreError::Io {
         path: path.to_owned(),
-        source,
+        error,
     };
     let mut file = File::open(path).map_err(io_err)?;
     let mut header = Vec::with_capacity(SQLITE_MAGIC.len());
