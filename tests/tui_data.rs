@@ -161,6 +161,8 @@ fn unknown_lesson_is_rejected() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut ctx = context(dir.path());
     let store = ctx.store().expect("store");
-    let err = store.load_lesson("no-such-lesson").expect_err("unknown lesson");
+    let err = store
+        .load_lesson("no-such-lesson")
+        .expect_err("unknown lesson");
     assert!(err.to_string().contains("no-such-lesson"), "{err}");
 }
