@@ -35,10 +35,11 @@ const CARD_COLUMNS: &str = "c.id, c.lesson_id, c.kind, c.front, c.back, c.line, 
 /// Reads one row of [`CARD_COLUMNS`], taking the ladder from `cache` so
 /// that each lesson's ladder text is parsed once per query.
 fn read_card(row: &Row<'_>, cache: &mut LadderCache) -> Result<StoredCard, StoreError> {
-    let ladder = row
-        .get_ref(10)?
-        .as_str()
-        .map_err(|err| StoreError::Corrupt(format!("lesson ladder: {err}")))?;
+    let ladder = row.get_ref(10)?.as_str().map_err(|err| {
+        StoreError::Corrupt(format!(
+            "lesson ladder is not text ({err}); re-import the lesson"
+        ))
+    })?;
     Ok(StoredCard {
         id: row.get(0)?,
         lesson_id: row.get(1)?,
@@ -61,8 +62,7 @@ fn read_card(row: &Row<'_>, cache: &mut LadderCache) -> Result<StoredCard, Store
 struct LadderCache(HashMap<String, Ladder>);
 
 impl LadderCache {
-    /// Returns the parsed ladder for `text`, looked up without allocating
-    /// once the text has been seen.
+    /// Returns the parsed ladder for `text`, parsing each distinct text once.
     fn ladder(&mut self, text: &str) -> Result<Ladder, StoreError> {
         if let Some(parsed) = self.0.get(text) {
             return Ok(parsed.clone());
