@@ -53,7 +53,7 @@ fn read_counts(conn: &Connection, sql: &str) -> Counts {
 /// that the lesson rows agree with that recount.
 fn assert_counts_match(path: &Path, store: &Store, today: StudyDay) {
     let conn = Connection::open(path).unwrap();
-    let kept = read_counts(
+    let trigger_counts = read_counts(
         &conn,
         "select lesson_id, rung, is_new, cards from card_counts order by 1, 2, 3",
     );
@@ -62,7 +62,10 @@ fn assert_counts_match(path: &Path, store: &Store, today: StudyDay) {
         "select lesson_id, rung, due is null, count(*) from cards where retired = 0 \
          group by 1, 2, 3 order by 1, 2, 3",
     );
-    assert_eq!(kept, recount, "card_counts differs from a recount");
+    assert_eq!(
+        trigger_counts, recount,
+        "card_counts differs from a recount"
+    );
 
     for row in store.lesson_rows(today).unwrap() {
         let (cards, due, new, mastered): (u32, u32, u32, u32) = conn
@@ -149,7 +152,7 @@ fn card_counts_match_recount_after_random_study() {
         if rng.random_range(0..4) == 0 {
             store.undo_last().unwrap();
         }
-        // Shrinking a lesson retires cards; growing it back restores them.
+        // Shrinking a lesson retires cards, and growing it back restores them.
         match day % 15 {
             5 => import(
                 &mut store,
@@ -210,7 +213,7 @@ fn card_counts_filled_by_migration() {
 
     let store = Store::open(&path).unwrap();
     let conn = Connection::open(&path).unwrap();
-    let kept = read_counts(
+    let trigger_counts = read_counts(
         &conn,
         "select lesson_id, rung, is_new, cards from card_counts order by 1, 2, 3",
     );
@@ -221,7 +224,7 @@ fn card_counts_filled_by_migration() {
     ]
     .into_iter()
     .collect();
-    assert_eq!(kept, expected);
+    assert_eq!(trigger_counts, expected);
     let today = day_time(10).day;
     assert_counts_match(&path, &store, today);
     let rows = store.lesson_rows(today).unwrap();
