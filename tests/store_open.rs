@@ -37,6 +37,7 @@ fn creates_schema_in_new_file() {
     assert_eq!(
         tables,
         [
+            "card_counts",
             "cards",
             "lesson_review_log",
             "lesson_reviews",

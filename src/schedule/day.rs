@@ -100,10 +100,32 @@ impl FromStr for StudyDay {
 
     /// Parses `YYYY-MM-DD`.
     fn from_str(text: &str) -> Result<StudyDay, StudyDayError> {
+        if let Some(date) = parse_iso_date(text) {
+            return Ok(StudyDay(date));
+        }
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(StudyDay)
             .map_err(|_| StudyDayError::Invalid(text.to_owned()))
     }
+}
+
+/// Parses exactly `YYYY-MM-DD`, the form [`ToSql`] writes, without chrono's
+/// format interpreter, which took about a quarter of the due queue's
+/// instructions. Returns `None` for any other text, which then goes through
+/// chrono, so both paths accept the same inputs.
+fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes[range].iter().try_fold(0, |value, &byte| {
+            byte.is_ascii_digit()
+                .then(|| value * 10 + u32::from(byte - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 impl ToSql for StudyDay {
@@ -175,6 +197,29 @@ mod tests {
         assert_eq!(start.plus_days(2), day("2024-03-01"));
         assert_eq!(start.plus_days(2).minus_days(2), start);
         assert_eq!(day("2024-03-30").days_since(start), 31);
+    }
+
+    #[test]
+    fn iso_fast_path_matches_chrono() {
+        let cases = [
+            "2024-02-29",
+            "2023-02-29",
+            "0000-01-01",
+            "9999-12-31",
+            "2024-00-10",
+            "2024-12-32",
+            "2024-1a-01",
+            "2024-3-1",
+            "+2024-03-01",
+        ];
+        for text in cases {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            let parsed = text.parse::<StudyDay>().ok().map(StudyDay::date);
+            assert_eq!(parsed, chrono, "{text}");
+            if let Some(fast) = parse_iso_date(text) {
+                assert_eq!(Some(fast), chrono, "fast path on {text}");
+            }
+        }
     }
 
     #[test]

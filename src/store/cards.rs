@@ -32,8 +32,15 @@ pub struct StoredCard {
 const CARD_COLUMNS: &str = "c.id, c.lesson_id, c.kind, c.front, c.back, c.line, \
      c.rung, c.due, c.last_day, c.retired, l.ladder";
 
-fn read_card(row: &Row<'_>) -> rusqlite::Result<(StoredCard, String)> {
-    let card = StoredCard {
+/// Reads one row of [`CARD_COLUMNS`], taking the ladder from `cache` so
+/// that each lesson's ladder text is parsed once per query.
+fn read_card(row: &Row<'_>, cache: &mut LadderCache) -> Result<StoredCard, StoreError> {
+    let ladder = row.get_ref(10)?.as_str().map_err(|err| {
+        StoreError::Corrupt(format!(
+            "lesson ladder is not text ({err}); re-import the lesson"
+        ))
+    })?;
+    Ok(StoredCard {
         id: row.get(0)?,
         lesson_id: row.get(1)?,
         kind: row.get(2)?,
@@ -45,10 +52,9 @@ fn read_card(row: &Row<'_>) -> rusqlite::Result<(StoredCard, String)> {
             due: row.get(7)?,
             last_day: row.get(8)?,
         },
-        ladder: Ladder::standard(),
+        ladder: cache.ladder(ladder)?,
         retired: row.get(9)?,
-    };
-    Ok((card, row.get(10)?))
+    })
 }
 
 /// Parses ladders once per lesson while reading many cards.
@@ -56,18 +62,14 @@ fn read_card(row: &Row<'_>) -> rusqlite::Result<(StoredCard, String)> {
 struct LadderCache(HashMap<String, Ladder>);
 
 impl LadderCache {
-    fn attach(
-        &mut self,
-        (mut card, ladder): (StoredCard, String),
-    ) -> Result<StoredCard, StoreError> {
-        if let Some(parsed) = self.0.get(&ladder) {
-            card.ladder = parsed.clone();
-            return Ok(card);
+    /// Returns the parsed ladder for `text`, parsing each distinct text once.
+    fn ladder(&mut self, text: &str) -> Result<Ladder, StoreError> {
+        if let Some(parsed) = self.0.get(text) {
+            return Ok(parsed.clone());
         }
-        let parsed = Ladder::parse(&ladder).map_err(|err| StoreError::Corrupt(err.to_string()))?;
-        card.ladder = parsed.clone();
-        self.0.insert(ladder, parsed);
-        Ok(card)
+        let parsed = Ladder::parse(text).map_err(|err| StoreError::Corrupt(err.to_string()))?;
+        self.0.insert(text.to_owned(), parsed.clone());
+        Ok(parsed)
     }
 }
 
@@ -88,9 +90,9 @@ impl Store {
              where c.id = ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query_map([id], read_card)?;
-        match rows.next() {
-            Some(row) => Ok(Some(LadderCache::default().attach(row?)?)),
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(read_card(row, &mut LadderCache::default())?)),
             None => Ok(None),
         }
     }
@@ -145,6 +147,8 @@ impl Store {
         lesson: Option<&str>,
         cache: &mut LadderCache,
     ) -> Result<Vec<StoredCard>, StoreError> {
+        // The cards_queue index contains every card column read here, in this
+        // order, so SQLite neither sorts nor reads the cards table.
         let sql = format!(
             "select {CARD_COLUMNS} from cards c join lessons l on l.id = c.lesson_id \
              where c.retired = 0 and c.due is not null and c.due <= ?1 {} \
@@ -182,11 +186,15 @@ impl Store {
         cache: &mut LadderCache,
     ) -> Result<Vec<StoredCard>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = match lesson {
-            Some(id) => stmt.query_map(rusqlite::params![first, id], read_card)?,
-            None => stmt.query_map(rusqlite::params![first], read_card)?,
+        let mut rows = match lesson {
+            Some(id) => stmt.query(rusqlite::params![first, id])?,
+            None => stmt.query(rusqlite::params![first])?,
         };
-        rows.map(|row| cache.attach(row?)).collect()
+        let mut cards = Vec::new();
+        while let Some(row) = rows.next()? {
+            cards.push(read_card(row, cache)?);
+        }
+        Ok(cards)
     }
 
     /// Returns how many more new cards may be introduced on `today`: the

@@ -23,6 +23,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("../../migrations/0002_quiz_and_path.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("../../migrations/0003_queue_and_lesson_counts.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -204,7 +204,7 @@ impl Store {
     /// rungs without cards are left out.
     pub fn rung_counts(&self) -> Result<Vec<RungCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "select rung, count(*) from cards where retired = 0 and due is not null \
+            "select rung, sum(cards) from card_counts where is_new = 0 \
              group by rung order by rung",
         )?;
         let rows = stmt.query_map([], |row| {
@@ -218,12 +218,11 @@ impl Store {
 
     /// Returns the number of cards on their lesson's top rung.
     pub fn mastered_count(&self) -> Result<u32, StoreError> {
-        // One range count per lesson on the cards_lesson index, so no card
-        // row is read. New cards sit on rung 0, below every top rung.
+        // card_counts holds a few rows per lesson, so no card is read. New
+        // cards sit on rung 0, below every top rung.
         let mut stmt = self.conn.prepare_cached(
-            "select coalesce(sum((select count(*) from cards c \
-             where c.lesson_id = l.id and c.retired = 0 and c.rung >= l.top_rung)), 0) \
-             from lessons l",
+            "select coalesce(sum(k.cards), 0) from card_counts k \
+             join lessons l on l.id = k.lesson_id where k.rung >= l.top_rung",
         )?;
         Ok(stmt.query_row([], |row| row.get(0))?)
     }
@@ -267,13 +266,22 @@ impl Store {
     /// Returns one row per lesson, in id order, with its card counts on
     /// `today`.
     pub fn lesson_rows(&self, today: StudyDay) -> Result<Vec<LessonRow>, StoreError> {
+        // Card, new and mastered counts come from the few card_counts rows
+        // per lesson. The due counts are one grouped read of the due range
+        // of the cards_queue index, which contains lesson_id.
         let mut stmt = self.conn.prepare_cached(
-            "select l.id, l.title, count(c.lesson_id), \
-             coalesce(sum(c.due <= ?1), 0), \
-             coalesce(sum(c.due is null), 0), \
-             coalesce(sum(c.rung >= l.top_rung), 0) \
-             from lessons l left join cards c on c.lesson_id = l.id and c.retired = 0 \
-             group by l.id order by l.id",
+            "select l.id, l.title, coalesce(k.cards, 0), coalesce(d.due, 0), \
+             coalesce(k.new, 0), coalesce(k.mastered, 0) \
+             from lessons l \
+             left join (select k.lesson_id, sum(k.cards) as cards, \
+                 sum(k.cards * k.is_new) as new, \
+                 sum(k.cards * (k.rung >= t.top_rung)) as mastered \
+                 from card_counts k join lessons t on t.id = k.lesson_id \
+                 group by k.lesson_id) k on k.lesson_id = l.id \
+             left join (select lesson_id, count(*) as due from cards \
+                 where retired = 0 and due is not null and due <= ?1 \
+                 group by lesson_id) d on d.lesson_id = l.id \
+             order by l.id",
         )?;
         let rows = stmt.query_map([today], |row| {
             Ok(LessonRow {
