@@ -6,6 +6,8 @@
 //! control characters, so escape sequences in a lesson never reach a
 //! terminal.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::tree::MARKDOWN_OPTIONS;
@@ -37,24 +39,101 @@ pub struct Span {
 /// assert_eq!(distill::lesson::inline::plain("**Скала** и `int8` [тук](x)"), "Скала и int8 тук");
 /// ```
 pub fn plain(text: &str) -> String {
+    plain_text(text).into_owned()
+}
+
+/// Returns [`plain`] text, borrowing `text` when it has no markup.
+///
+/// Text whose only markup is code spans skips pulldown-cmark: the span
+/// rules are simple enough to apply directly (see [`strip_code_spans`]).
+pub(super) fn plain_text(text: &str) -> Cow<'_, str> {
     if has_no_markup(text) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
-    spans(text).into_iter().map(|span| span.text).collect()
+    if has_no_markup_but_code(text) {
+        return Cow::Owned(strip_code_spans(text));
+    }
+    Cow::Owned(spans(text).into_iter().map(|span| span.text).collect())
 }
 
 /// Returns whether `text` has nothing that [`spans`] would change: no
 /// character that can start inline markup, no control character and no
 /// whitespace at either end (which a paragraph drops).
 fn has_no_markup(text: &str) -> bool {
-    let markup = |c: char| {
-        matches!(
-            c,
-            '*' | '_' | '`' | '[' | ']' | '!' | '<' | '>' | '&' | '\\'
-        ) || c.is_control()
-    };
-    let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t');
-    trimmed.len() == text.len() && !text.contains(markup)
+    is_trimmed(text) && !text.contains(|c| is_markup(c) || c == '`')
+}
+
+/// Returns whether the only markup in `text` is backticks, so that it can
+/// hold code spans but nothing else [`spans`] would change.
+fn has_no_markup_but_code(text: &str) -> bool {
+    is_trimmed(text) && !text.contains(is_markup)
+}
+
+/// Returns whether `c` can start inline markup other than a code span, or
+/// is a control character.
+fn is_markup(c: char) -> bool {
+    matches!(c, '*' | '_' | '[' | ']' | '!' | '<' | '>' | '&' | '\\') || c.is_control()
+}
+
+fn is_trimmed(text: &str) -> bool {
+    text.trim_matches(|c: char| c == ' ' || c == '\t').len() == text.len()
+}
+
+/// Removes code-span backticks by CommonMark's rules: a run of backticks
+/// opens a span that the next run of the same length closes, an unclosed
+/// run is literal text, and one space is dropped from each end of a span's
+/// content that starts and ends with a space and is not all spaces.
+/// Escapes need no handling because the input has no backslash.
+fn strip_code_spans(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let ticks = backtick_run(&rest[open..]);
+        let after = &rest[open + ticks..];
+        match find_backtick_run(after, ticks) {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push_str(code_span_content(&after[..close]));
+                rest = &after[close + ticks..];
+            }
+            None => {
+                out.push_str(&rest[..open + ticks]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Returns the length of the run of backticks at the start of `text`.
+fn backtick_run(text: &str) -> usize {
+    text.bytes().take_while(|&byte| byte == b'`').count()
+}
+
+/// Returns the offset of the first run of exactly `ticks` backticks.
+fn find_backtick_run(text: &str, ticks: usize) -> Option<usize> {
+    let mut from = 0;
+    while let Some(offset) = text[from..].find('`') {
+        let start = from + offset;
+        let run = backtick_run(&text[start..]);
+        if run == ticks {
+            return Some(start);
+        }
+        from = start + run;
+    }
+    None
+}
+
+fn code_span_content(code: &str) -> &str {
+    let all_spaces = code.bytes().all(|byte| byte == b' ');
+    match code
+        .strip_prefix(' ')
+        .and_then(|inner| inner.strip_suffix(' '))
+    {
+        Some(inner) if !all_spaces => inner,
+        _ => code,
+    }
 }
 
 /// Splits `text` into styled runs. Nested styles take the strongest kind,
@@ -154,6 +233,17 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    proptest! {
+        #[test]
+        fn code_span_shortcut_matches_parser(
+            text in "[aя`.]([aя `.]{0,30}[aя`.])?"
+        ) {
+            prop_assume!(has_no_markup_but_code(&text));
+            let parsed: String = spans(&text).into_iter().map(|span| span.text).collect();
+            prop_assert_eq!(strip_code_spans(&text), parsed);
+        }
+    }
 
     proptest! {
         #[test]

@@ -11,6 +11,42 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// NOTE: lowercasing uses Rust's `str::to_lowercase`, not full Unicode case
 /// folding, so `ß` and `SS` stay different.
 pub fn normalize_key(text: &str) -> String {
+    simple_key(text).unwrap_or_else(|| full_key(text))
+}
+
+/// Builds the key in one pass when [`lower_simple`] maps every character.
+/// Every character it returns other than whitespace is its own NFC form
+/// with combining class 0, so NFC leaves such text unchanged. Returns
+/// `None` for text with any other character.
+fn simple_key(text: &str) -> Option<String> {
+    let mut key = String::with_capacity(text.len());
+    // Characters from `copied` on are already lowercase and are copied in
+    // one piece when the run ends.
+    let mut copied = 0;
+    let mut space_pending = false;
+    for (index, c) in text.char_indices() {
+        if c.is_whitespace() {
+            key.push_str(&text[copied..index]);
+            copied = index + c.len_utf8();
+            space_pending = !key.is_empty();
+            continue;
+        }
+        if space_pending {
+            key.push(' ');
+            space_pending = false;
+        }
+        let lower = lower_simple(c)?;
+        if lower != c {
+            key.push_str(&text[copied..index]);
+            key.push(lower);
+            copied = index + c.len_utf8();
+        }
+    }
+    key.push_str(&text[copied..]);
+    Some(key)
+}
+
+fn full_key(text: &str) -> String {
     let lowered = to_lowercase(text);
     if is_nfc_quick(lowered.chars()) == IsNormalized::Yes {
         return lowered.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -33,15 +69,7 @@ pub fn normalize_key(text: &str) -> String {
 fn to_lowercase(text: &str) -> String {
     let mut lowered = String::with_capacity(text.len());
     for c in text.chars() {
-        let mapped = match c {
-            'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20),
-            '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50),
-            '\0'..='\u{7f}' | 'а'..='\u{45f}' | '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}' => {
-                Some(c)
-            }
-            _ => None,
-        };
-        match mapped {
+        match lower_simple(c) {
             Some(lower) => lowered.push(lower),
             None => return text.to_lowercase(),
         }
@@ -49,9 +77,23 @@ fn to_lowercase(text: &str) -> String {
     lowered
 }
 
+/// Lowercases one character of ASCII, basic Cyrillic or caseless
+/// punctuation without tables. Returns `None` for any other character.
+fn lower_simple(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20),
+        '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50),
+        '\0'..='\u{7f}' | 'а'..='\u{45f}' | '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}' => {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+    use unicode_normalization::char::canonical_combining_class;
 
     use super::*;
 
@@ -62,6 +104,35 @@ mod tests {
         ) {
             prop_assert_eq!(to_lowercase(&text), text.to_lowercase());
         }
+    }
+
+    proptest! {
+        #[test]
+        fn simple_key_matches_full_key(
+            text in "[ a-zA-Z0-9.,:()\\t\\n\u{a0}-\u{bf}\u{400}-\u{45f}\u{2000}-\u{206f}]{0,30}"
+        ) {
+            prop_assert_eq!(simple_key(&text), Some(full_key(&text)));
+        }
+    }
+
+    #[test]
+    fn simple_characters_are_stable_under_nfc() {
+        let simple = (0..=0x206f)
+            .filter_map(char::from_u32)
+            .filter_map(lower_simple)
+            .filter(|c| !c.is_whitespace());
+        for c in simple {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn simple_key_rejects_other_characters() {
+        assert_eq!(simple_key(" Мост\u{a0}ЍЁ "), Some("мост ѝё".to_owned()));
+        assert_eq!(simple_key("Café"), None);
+        assert_eq!(simple_key("Cafe\u{301}"), None);
+        assert_eq!(simple_key("ΟΔΟΣ"), None);
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! (`3 дни`, `2 седмици`, `1 month`) and review prompts.
 
 use super::ReviewPrompt;
-use super::inline::plain;
+use super::inline::plain_text;
 use super::reader::{Reader, inline_of};
-use super::tree::{Kind, Node};
+use super::tree::{Kind, Nodes};
 
 /// Days per unit word. A month counts as 30 days and a year as 365. Words
 /// are matched by prefix, so `седмица` and `седмици` both match `седмиц`.
@@ -48,11 +48,11 @@ const MAX_DAYS: u32 = 3650;
 /// Reads the review plan from the section's first table. Rows whose
 /// interval cannot be read are skipped with a warning; blank rows are
 /// skipped silently. Rows are returned in file order.
-pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPrompt> {
-    let Some(table) = nodes.iter().find(|node| matches!(node.kind, Kind::Table)) else {
+pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<ReviewPrompt> {
+    let Some(table) = nodes.iter().find(|node| matches!(node.kind(), Kind::Table)) else {
         if let Some(first) = nodes.first() {
             reader.warn(
-                reader.line(first.range.start),
+                reader.line(first.start()),
                 "review plan has no table; expected rows like `| 3 дни | prompt |`; \
                  the default ladder of 1, 3, 7 and 30 days is used",
             );
@@ -60,12 +60,12 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPr
         return Vec::new();
     };
     let mut prompts = Vec::new();
-    for row in &table.children {
-        let Kind::TableRow { header } = row.kind else {
+    for row in table.children() {
+        let Kind::TableRow { header } = *row.kind() else {
             continue;
         };
         let cells: Vec<String> = row
-            .children
+            .children()
             .iter()
             .filter_map(inline_of)
             .map(|inline| reader.text(inline))
@@ -73,9 +73,9 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPr
         if cells.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let line = reader.line(row.range.start);
+        let line = reader.line(row.start());
         let interval = cells.first().map(String::as_str).unwrap_or_default();
-        match parse_interval(&plain(interval)) {
+        match parse_interval(&plain_text(interval)) {
             Ok(days) => prompts.push(ReviewPrompt {
                 days,
                 prompt: cells[1..].join(" ").trim().to_owned(),

@@ -18,8 +18,8 @@ const EXPECTED_SHAPE: &str = "expected `- **Term** – definition`";
 
 /// Reads one bullet as a term and its definition, or warns and returns
 /// `None` when it has no term or no definition.
-pub(super) fn read_term_item(reader: &mut Reader<'_>, item: &Node) -> Option<Concept> {
-    let line = reader.line(item.range.start);
+pub(super) fn read_term_item(reader: &mut Reader<'_>, item: Node<'_>) -> Option<Concept> {
+    let line = reader.line(item.start());
     let mut inlines = item_inlines(item);
     let Some(head) = inlines.next() else {
         reader.warn(line, format!("empty bullet; {EXPECTED_SHAPE}"));
