@@ -21,11 +21,14 @@ fn read_block(reader: &Reader<'_>, node: Node<'_>, blocks: &mut Vec<Block>) {
         Kind::Paragraph(inline) | Kind::Text(inline) => {
             let text = reader.text(inline);
             if !text.is_empty() {
-                blocks.push(Block::Paragraph { text, line });
+                blocks.push(Block::Paragraph {
+                    text: text.into_owned(),
+                    line,
+                });
             }
         }
         Kind::Heading(_, inline) => blocks.push(Block::Heading {
-            text: reader.text(inline),
+            text: reader.text(inline).into_owned(),
             line,
         }),
         Kind::List { ordered } => blocks.push(Block::List {
@@ -61,11 +64,16 @@ fn read_block(reader: &Reader<'_>, node: Node<'_>, blocks: &mut Vec<Block>) {
 pub(super) fn read_items(reader: &Reader<'_>, nodes: Nodes<'_>) -> Vec<Item> {
     let mut items = Vec::new();
     for item in list_items(nodes) {
-        let text = item_inlines(item)
-            .map(|inline| reader.text(inline))
-            .filter(|text| !text.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut text = String::new();
+        for piece in item_inlines(item).map(|inline| reader.text(inline)) {
+            if piece.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&piece);
+        }
         if !text.is_empty() {
             items.push(Item {
                 text,
@@ -85,7 +93,7 @@ fn read_table(reader: &Reader<'_>, table: Node<'_>) -> Block {
             .children()
             .iter()
             .filter_map(inline_of)
-            .map(|inline| reader.text(inline))
+            .map(|inline| reader.text(inline).into_owned())
             .collect();
         match row.kind() {
             Kind::TableRow { header: true } => header = cells,
@@ -111,7 +119,7 @@ fn collect_text(reader: &Reader<'_>, node: Node<'_>, pieces: &mut Vec<String>) {
     if let Some(inline) = inline_of(node) {
         let text = reader.text(inline);
         if !text.is_empty() {
-            pieces.push(text);
+            pieces.push(text.into_owned());
         }
     }
     if let Kind::Code { code, .. } = node.kind() {

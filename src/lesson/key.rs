@@ -19,31 +19,89 @@ pub fn normalize_key(text: &str) -> String {
 /// with combining class 0, so NFC leaves such text unchanged. Returns
 /// `None` for text with any other character.
 fn simple_key(text: &str) -> Option<String> {
-    let mut key = String::with_capacity(text.len());
-    // Characters from `copied` on are already lowercase and are copied in
-    // one piece when the run ends.
-    let mut copied = 0;
-    let mut space_pending = false;
-    for (index, c) in text.char_indices() {
-        if c.is_whitespace() {
-            key.push_str(&text[copied..index]);
-            copied = index + c.len_utf8();
-            space_pending = !key.is_empty();
-            continue;
-        }
-        if space_pending {
-            key.push(' ');
-            space_pending = false;
-        }
-        let lower = lower_simple(c)?;
-        if lower != c {
-            key.push_str(&text[copied..index]);
-            key.push(lower);
-            copied = index + c.len_utf8();
+    let bytes = text.as_bytes();
+    let mut key = KeyBuilder::new(text);
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let (c, width) = match byte {
+            0x00..=0x7f => (char::from(byte), 1),
+            // Lead bytes of U+0400 to U+047F, the Cyrillic letters of
+            // Bulgarian and Russian text, decoded without the general path.
+            0xd0 | 0xd1 => {
+                let low = u32::from(*bytes.get(index + 1)?) & 0x3f;
+                (char::from_u32((u32::from(byte) & 0x1f) << 6 | low)?, 2)
+            }
+            _ => {
+                let c = text[index..].chars().next()?;
+                (c, c.len_utf8())
+            }
+        };
+        key.push(index, c, width)?;
+        index += width;
+    }
+    Some(key.finish())
+}
+
+/// The key that [`simple_key`] builds. Characters that lowercasing keeps
+/// are copied in runs; others are pushed one at a time.
+struct KeyBuilder<'t> {
+    text: &'t str,
+    key: String,
+    /// Start of the run of characters read but not yet copied.
+    copied: usize,
+    space_pending: bool,
+}
+
+impl<'t> KeyBuilder<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            key: String::with_capacity(text.len()),
+            copied: 0,
+            space_pending: false,
         }
     }
-    key.push_str(&text[copied..]);
-    Some(key)
+
+    /// Adds the character `c`, `width` bytes long at byte `index`. Returns
+    /// `None` when [`lower_simple`] does not map it.
+    fn push(&mut self, index: usize, c: char, width: usize) -> Option<()> {
+        match c {
+            // Most characters of lesson text, checked first.
+            'a'..='z' | '0'..='9' | 'а'..='я' => self.keep(),
+            _ if c.is_whitespace() => self.push_space(index, width),
+            _ => match lower_simple(c)? {
+                lower if lower == c => self.keep(),
+                lower => self.replace(index, width, lower),
+            },
+        }
+        Some(())
+    }
+
+    /// Keeps the current character in the run.
+    fn keep(&mut self) {
+        if self.space_pending {
+            self.key.push(' ');
+            self.space_pending = false;
+        }
+    }
+
+    fn replace(&mut self, index: usize, width: usize, lower: char) {
+        self.keep();
+        self.key.push_str(&self.text[self.copied..index]);
+        self.key.push(lower);
+        self.copied = index + width;
+    }
+
+    fn push_space(&mut self, index: usize, width: usize) {
+        self.key.push_str(&self.text[self.copied..index]);
+        self.copied = index + width;
+        self.space_pending = !self.key.is_empty();
+    }
+
+    fn finish(mut self) -> String {
+        self.key.push_str(&self.text[self.copied..]);
+        self.key
+    }
 }
 
 fn full_key(text: &str) -> String {
@@ -66,14 +124,23 @@ fn full_key(text: &str) -> String {
 /// which is what lessons in English and Bulgarian contain. Any other
 /// character sends the whole text through `str::to_lowercase`, which handles
 /// context rules such as the Greek final sigma.
-fn to_lowercase(text: &str) -> String {
+pub(super) fn to_lowercase(text: &str) -> String {
     let mut lowered = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Characters from `copied` on are already lowercase and are copied in
+    // one piece when the run ends.
+    let mut copied = 0;
+    for (index, c) in text.char_indices() {
         match lower_simple(c) {
-            Some(lower) => lowered.push(lower),
+            Some(lower) if lower == c => {}
+            Some(lower) => {
+                lowered.push_str(&text[copied..index]);
+                lowered.push(lower);
+                copied = index + c.len_utf8();
+            }
             None => return text.to_lowercase(),
         }
     }
+    lowered.push_str(&text[copied..]);
     lowered
 }
 

@@ -1,6 +1,8 @@
 //! Labelled bullets (`Фокус: …`, `**Task:** …`, `Отговор: …`) and the
 //! splitting of a line of questions into single questions.
 
+use super::key::to_lowercase;
+
 /// A label that starts a nested bullet of a path step or quiz question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Label {
@@ -37,18 +39,13 @@ pub(super) fn split_label(text: &str) -> Option<(Label, &str)> {
         return None;
     }
     let name = unmarked[..colon].trim_end_matches(['*', '_']).trim();
+    let lowered = to_lowercase(name);
     let label = LABELS
         .iter()
-        .find(|(word, _)| lowercase_chars(name).eq(word.chars()))
+        .find(|(word, _)| *word == lowered)
         .map(|&(_, label)| label)?;
     let value = unmarked[colon + 1..].trim_start_matches(['*', '_']).trim();
     Some((label, value))
-}
-
-/// Returns the characters of `text` lowercased one at a time. This equals
-/// `str::to_lowercase` except for a final Greek sigma, which no label has.
-fn lowercase_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(char::to_lowercase)
 }
 
 /// Splits a line of questions after each `?`, keeping the question mark

@@ -134,7 +134,7 @@ impl<'t> Outline<'t> {
             let text = reader.text(inline);
             let line = reader.line(node.start());
             if *level == 1 && title.is_none() && !text.is_empty() {
-                title = Some((text, line));
+                title = Some((text.into_owned(), line));
                 continue;
             }
             if *level == 1 {
@@ -150,7 +150,7 @@ impl<'t> Outline<'t> {
             rest = after;
             sections.push(RawSection {
                 kind: section_kind(&text),
-                title: text,
+                title: text.into_owned(),
                 line,
                 body: after,
             });
@@ -283,7 +283,7 @@ fn read_examples(reader: &Reader<'_>, body: Nodes<'_>) -> Vec<Example> {
         if let Kind::Heading(3, inline) = node.kind() {
             let (before, after) = rest.split_around(node);
             push_example(reader, &mut examples, current.take(), before);
-            current = Some((reader.text(inline), reader.line(node.start())));
+            current = Some((reader.text(inline).into_owned(), reader.line(node.start())));
             rest = after;
         }
     }
@@ -346,7 +346,7 @@ fn dedup_by_front<T>(
     front: impl Fn(&T) -> &String,
     line: impl Fn(&T) -> usize,
 ) {
-    let mut first_lines = std::collections::HashMap::new();
+    let mut first_lines = std::collections::HashMap::with_capacity(items.len());
     items.retain(|item| {
         let key = normalize_key(&plain_text(front(item)));
         match first_lines.get(&key) {

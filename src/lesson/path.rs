@@ -16,7 +16,7 @@ pub(super) fn read_path(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<PathSt
     for node in nodes {
         match node.kind() {
             Kind::Heading(_, inline) => {
-                let title = reader.text(inline);
+                let title = reader.text(inline).into_owned();
                 steps.push(empty_step(title, reader.line(node.start())));
                 under_heading = true;
             }
@@ -59,14 +59,14 @@ fn read_step(reader: &mut Reader<'_>, item: Node<'_>) -> Option<PathStep> {
     let mut step = empty_step(String::new(), line);
     match &head.lead_strong {
         Some(lead) => {
-            step.title = reader.text_in(head, lead.inner.clone());
+            step.title = reader.text_in(head, lead.inner.clone()).into_owned();
             let rest = reader.text_in(head, lead.outer.end..head.range.end);
             let rest = strip_separator(&rest).unwrap_or(&rest);
             if !rest.is_empty() {
                 step.notes.push(rest.to_owned());
             }
         }
-        None => step.title = reader.text(head),
+        None => step.title = reader.text(head).into_owned(),
     }
     for paragraph in inlines {
         let text = reader.text(paragraph);
@@ -90,10 +90,11 @@ fn read_part(reader: &mut Reader<'_>, item: Node<'_>, step: &mut PathStep) {
     let mut first_label = None;
     for (index, inline) in item_inlines(item).enumerate() {
         let text = reader.text(inline);
+        let label = split_label(&text);
         if index == 0 {
-            first_label = split_label(&text).map(|(label, _)| label);
+            first_label = label.map(|(label, _)| label);
         }
-        apply_part(step, &text);
+        apply_label(step, &text, label);
     }
     if first_label == Some(Label::Questions) {
         for nested in list_items(item.children()) {
@@ -105,7 +106,13 @@ fn read_part(reader: &mut Reader<'_>, item: Node<'_>, step: &mut PathStep) {
 }
 
 fn apply_part(step: &mut PathStep, text: &str) {
-    match split_label(text) {
+    apply_label(step, text, split_label(text));
+}
+
+/// Adds `text` to the step's part that `label`, the result of
+/// [`split_label`] on `text`, names.
+fn apply_label(step: &mut PathStep, text: &str, label: Option<(Label, &str)>) {
+    match label {
         Some((Label::Focus, value)) => append(&mut step.focus, value),
         Some((Label::Task, value)) => append(&mut step.task, value),
         Some((Label::Questions, value)) => step.questions.extend(split_questions(value)),

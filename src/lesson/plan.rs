@@ -1,8 +1,11 @@
 //! The "Spaced Review Plan" section: a table of intervals written in words
 //! (`3 дни`, `2 седмици`, `1 month`) and review prompts.
 
+use std::borrow::Cow;
+
 use super::ReviewPrompt;
 use super::inline::plain_text;
+use super::key::to_lowercase;
 use super::reader::{Reader, inline_of};
 use super::tree::{Kind, Nodes};
 
@@ -64,7 +67,7 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<Review
         let Kind::TableRow { header } = *row.kind() else {
             continue;
         };
-        let cells: Vec<String> = row
+        let cells: Vec<Cow<'_, str>> = row
             .children()
             .iter()
             .filter_map(inline_of)
@@ -74,7 +77,7 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<Review
             continue;
         }
         let line = reader.line(row.start());
-        let interval = cells.first().map(String::as_str).unwrap_or_default();
+        let interval = cells.first().map_or("", |cell| &**cell);
         match parse_interval(&plain_text(interval)) {
             Ok(days) => prompts.push(ReviewPrompt {
                 days,
@@ -92,7 +95,7 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<Review
 /// Reads an interval such as `3 дни`, `2 седмици`, `a week` or `След 1 месец`
 /// as a number of days.
 pub(super) fn parse_interval(text: &str) -> Result<u32, String> {
-    let lowered = text.to_lowercase();
+    let lowered = to_lowercase(text);
     let tokens = tokens(&lowered);
     let unit_at = tokens.iter().position(|token| unit_days(token).is_some());
     let Some(unit_at) = unit_at else {

@@ -43,7 +43,7 @@ fn read_question(reader: &mut Reader<'_>, item: Node<'_>) -> Option<QuizQuestion
         answer = None;
     }
     Some(QuizQuestion {
-        question,
+        question: question.into_owned(),
         answer,
         line,
     })

@@ -1,6 +1,7 @@
 //! Shared state while reading one lesson: the source text, the warnings
 //! found so far, and helpers to walk list items.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Diagnostic;
@@ -27,12 +28,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Returns the inline Markdown of `inline`, on one line.
-    pub fn text(&self, inline: &Inline) -> String {
+    pub fn text(&self, inline: &Inline) -> Cow<'a, str> {
         self.source.inline_text(inline.range.clone(), &inline.holes)
     }
 
     /// Returns the inline Markdown of part of `inline`.
-    pub fn text_in(&self, inline: &Inline, range: Range<usize>) -> String {
+    pub fn text_in(&self, inline: &Inline, range: Range<usize>) -> Cow<'a, str> {
         self.source.inline_text(range, &inline.holes)
     }
 

@@ -1,6 +1,7 @@
 //! The lesson text after decoding, with line numbers and the inline-text
 //! extraction that every text field goes through.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -40,11 +41,11 @@ impl<'a> Source<'a> {
     /// Returns the inline Markdown in `range` as one line: each source line
     /// is trimmed of indentation, block-quote markers and hard-break marks,
     /// and lines are joined by one space. Byte ranges in `holes` (HTML
-    /// comments) are left out.
-    pub fn inline_text(&self, range: Range<usize>, holes: &[Range<usize>]) -> String {
+    /// comments) are left out. Text on one line without holes is borrowed.
+    pub fn inline_text(&self, range: Range<usize>, holes: &[Range<usize>]) -> Cow<'a, str> {
         let text = &self.text[range.clone()];
         if holes.is_empty() && !text.contains('\n') {
-            return clean_line(text, true, true).to_owned();
+            return Cow::Borrowed(clean_line(text, true, true));
         }
         let mut out = String::with_capacity(range.len());
         let mut start = range.start;
@@ -58,7 +59,7 @@ impl<'a> Source<'a> {
         if start < range.end {
             join_lines(&self.text[start..range.end], &mut out);
         }
-        out
+        Cow::Owned(out)
     }
 }
 

@@ -63,7 +63,7 @@ fn split_term(reader: &mut Reader<'_>, head: &Inline, line: usize) -> Option<(St
         return Some((term.trim_end().to_owned(), rest.to_owned()));
     }
     match strip_separator(&rest) {
-        Some(definition) => Some((term, definition.to_owned())),
+        Some(definition) => Some((term.into_owned(), definition.to_owned())),
         None => {
             if !rest.is_empty() {
                 reader.warn(
@@ -74,7 +74,7 @@ fn split_term(reader: &mut Reader<'_>, head: &Inline, line: usize) -> Option<(St
                     ),
                 );
             }
-            Some((term, rest))
+            Some((term.into_owned(), rest.into_owned()))
         }
     }
 }
