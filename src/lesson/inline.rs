@@ -60,19 +60,32 @@ pub(super) fn plain_text(text: &str) -> Cow<'_, str> {
 /// character that can start inline markup, no control character and no
 /// whitespace at either end (which a paragraph drops).
 fn has_no_markup(text: &str) -> bool {
-    is_trimmed(text) && !text.contains(|c| is_markup(c) || c == '`')
+    is_trimmed(text) && !text.bytes().any(|byte| is_markup(byte) || byte == b'`') && !has_c1(text)
 }
 
 /// Returns whether the only markup in `text` is backticks, so that it can
 /// hold code spans but nothing else [`spans`] would change.
 fn has_no_markup_but_code(text: &str) -> bool {
-    is_trimmed(text) && !text.contains(is_markup)
+    is_trimmed(text) && !text.bytes().any(is_markup) && !has_c1(text)
 }
 
-/// Returns whether `c` can start inline markup other than a code span, or
-/// is a control character.
-fn is_markup(c: char) -> bool {
-    matches!(c, '*' | '_' | '[' | ']' | '!' | '<' | '>' | '&' | '\\') || c.is_control()
+/// Returns whether `byte` can start inline markup other than a code span,
+/// or is an ASCII control character. Every such character is ASCII, so
+/// testing bytes finds them.
+fn is_markup(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'*' | b'_' | b'[' | b']' | b'!' | b'<' | b'>' | b'&' | b'\\'
+    ) || byte.is_ascii_control()
+}
+
+/// Returns whether `text` has a C1 control character (U+0080 to U+009F,
+/// encoded as `C2 80` to `C2 9F`), the non-ASCII characters that
+/// `char::is_control` accepts.
+fn has_c1(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|pair| pair[0] == 0xc2 && pair[1] < 0xa0)
 }
 
 fn is_trimmed(text: &str) -> bool {
@@ -242,6 +255,19 @@ mod tests {
             prop_assume!(has_no_markup_but_code(&text));
             let parsed: String = spans(&text).into_iter().map(|span| span.text).collect();
             prop_assert_eq!(strip_code_spans(&text), parsed);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn markup_test_matches_char_definition(
+            text in "[a я`*_!<>&\\\\\\[\\]\t\u{1}\u{7f}-\u{a1}\u{2013}]{0,12}"
+        ) {
+            let markup = |c: char| "*_[]!<>&\\".contains(c) || c.is_control();
+            let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t').len() == text.len();
+            let expected = trimmed && !text.contains(|c| markup(c) || c == '`');
+            prop_assert_eq!(has_no_markup(&text), expected);
+            prop_assert_eq!(has_no_markup_but_code(&text), trimmed && !text.contains(markup));
         }
     }
 

@@ -1,5 +1,6 @@
 //! The normalized form of a card front, used for card identity and to find
-//! duplicate terms and questions.
+//! duplicate terms and questions, and the table-free lowercasing and
+//! character tests that section and label matching share with it.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -125,6 +126,9 @@ fn full_key(text: &str) -> String {
 /// character sends the whole text through `str::to_lowercase`, which handles
 /// context rules such as the Greek final sigma.
 pub(super) fn to_lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut lowered = String::with_capacity(text.len());
     // Characters from `copied` on are already lowercase and are copied in
     // one piece when the run ends.
@@ -142,6 +146,33 @@ pub(super) fn to_lowercase(text: &str) -> String {
     }
     lowered.push_str(&text[copied..]);
     lowered
+}
+
+/// Returns whether `text` lowercased by [`to_lowercase`] equals `lower`,
+/// without building the lowercase text when every character is one that
+/// [`lower_simple`] maps.
+pub(super) fn lowercase_eq(text: &str, lower: &str) -> bool {
+    let mut expected = lower.chars();
+    for c in text.chars() {
+        // Only the Greek final sigma lowercases by context, and it is not
+        // a simple character, so a mismatch in the simple prefix is final.
+        match lower_simple(c) {
+            Some(lowered) if expected.next() == Some(lowered) => {}
+            Some(_) => return false,
+            None => return to_lowercase(text) == lower,
+        }
+    }
+    expected.next().is_none()
+}
+
+/// Returns `c.is_alphanumeric()`, without a table lookup for ASCII and
+/// basic Cyrillic (U+0400 to U+045F, all letters).
+pub(super) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{400}'..='\u{45f}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Lowercases one character of ASCII, basic Cyrillic or caseless
@@ -200,6 +231,31 @@ mod tests {
         assert_eq!(simple_key("Café"), None);
         assert_eq!(simple_key("Cafe\u{301}"), None);
         assert_eq!(simple_key("ΟΔΟΣ"), None);
+    }
+
+    #[test]
+    fn lowercase_eq_matches_to_lowercase() {
+        let cases = [
+            ("Фокус", "фокус", true),
+            ("ФОКУС", "фокус", true),
+            ("Фокус", "фоку", false),
+            ("Фоку", "фокус", false),
+            ("TASK", "task", true),
+            ("ΟΔΟΣ", "οδος", true),
+            ("ΟΔΟΣ", "οδοσ", false),
+            ("", "", true),
+        ];
+        for (text, lower, expected) in cases {
+            assert_eq!(lowercase_eq(text, lower), expected, "{text:?} {lower:?}");
+            assert_eq!(to_lowercase(text) == lower, expected, "{text:?} {lower:?}");
+        }
+    }
+
+    #[test]
+    fn is_alphanumeric_matches_std() {
+        for c in (0..=0x500).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -90,11 +90,22 @@ fn decode<'a>(file: &Path, bytes: &'a [u8]) -> Result<Cow<'a, str>, ParseError> 
             file: file.to_path_buf(),
         });
     }
-    if text.contains('\r') {
+    if contains_byte(text.as_bytes(), b'\r') {
         Ok(Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")))
     } else {
         Ok(Cow::Borrowed(text))
     }
+}
+
+/// Returns whether `bytes` contains `needle`. The fixed-size chunks let the
+/// compiler compare many bytes per instruction, which `memchr` on
+/// multi-megabyte text does not.
+fn contains_byte(bytes: &[u8], needle: u8) -> bool {
+    bytes.chunks(64).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |found, &byte| found | (byte == needle))
+    })
 }
 
 /// The title and the `##` sections of a document.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::ReviewPrompt;
 use super::inline::plain_text;
-use super::key::to_lowercase;
+use super::key::{is_alphanumeric, to_lowercase};
 use super::reader::{Reader, inline_of};
 use super::tree::{Kind, Nodes};
 
@@ -130,7 +130,7 @@ fn tokens(text: &str) -> Vec<&str> {
     let mut digits = false;
     for (index, c) in text.char_indices() {
         let is_digit = c.is_ascii_digit();
-        let is_word = c.is_alphanumeric();
+        let is_word = is_alphanumeric(c);
         match start {
             Some(from) if !is_word || is_digit != digits => {
                 tokens.push(&text[from..index]);

@@ -1,7 +1,7 @@
 //! Section names: matching `##` headings to the sections of the lesson
 //! template, in English or Bulgarian.
 
-use super::key::to_lowercase;
+use super::key::{is_alphanumeric, to_lowercase};
 
 /// A section of the lesson template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,7 +135,7 @@ fn normalize_heading(heading: &str) -> String {
     }
     let without_number = strip_section_number(&joined);
     without_number
-        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_matches(|c: char| !is_alphanumeric(c))
         .to_owned()
 }
 
@@ -147,7 +147,7 @@ fn strip_section_number(text: &str) -> &str {
     } else {
         strip_roman_numeral(text)
     };
-    after_digits.trim_start_matches(|c: char| !c.is_alphanumeric())
+    after_digits.trim_start_matches(|c: char| !is_alphanumeric(c))
 }
 
 /// Strips a lowercase Roman numeral followed by `.` or `)`, such as `iv.`.
