@@ -47,26 +47,57 @@ pub fn plain(text: &str) -> String {
 /// Text whose only markup is code spans skips pulldown-cmark: the span
 /// rules are simple enough to apply directly (see [`strip_code_spans`]).
 pub(super) fn plain_text(text: &str) -> Cow<'_, str> {
-    if has_no_markup(text) {
-        return Cow::Borrowed(text);
+    match scan_markup(text) {
+        Markup::None => Cow::Borrowed(text),
+        Markup::CodeSpans => Cow::Owned(strip_code_spans(text)),
+        Markup::Other => Cow::Owned(spans(text).into_iter().map(|span| span.text).collect()),
     }
-    if has_no_markup_but_code(text) {
-        return Cow::Owned(strip_code_spans(text));
-    }
-    Cow::Owned(spans(text).into_iter().map(|span| span.text).collect())
+}
+
+/// The markup of a text, as far as [`plain_text`] needs to know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markup {
+    /// Nothing that [`spans`] would change.
+    None,
+    /// Backticks, which can form code spans, and nothing else.
+    CodeSpans,
+    Other,
 }
 
 /// Returns whether `text` has nothing that [`spans`] would change: no
 /// character that can start inline markup, no control character and no
 /// whitespace at either end (which a paragraph drops).
 fn has_no_markup(text: &str) -> bool {
-    is_trimmed(text) && !text.bytes().any(|byte| is_markup(byte) || byte == b'`') && !has_c1(text)
+    scan_markup(text) == Markup::None
 }
 
 /// Returns whether the only markup in `text` is backticks, so that it can
 /// hold code spans but nothing else [`spans`] would change.
 fn has_no_markup_but_code(text: &str) -> bool {
-    is_trimmed(text) && !text.bytes().any(is_markup) && !has_c1(text)
+    scan_markup(text) != Markup::Other
+}
+
+/// Finds the markup in `text` in one pass over its bytes. Whitespace at
+/// either end counts as markup because a paragraph drops it.
+fn scan_markup(text: &str) -> Markup {
+    if !is_trimmed(text) {
+        return Markup::Other;
+    }
+    let bytes = text.as_bytes();
+    let mut markup = Markup::None;
+    for (index, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'`' => markup = Markup::CodeSpans,
+            // `char::is_control` also accepts the C1 controls, U+0080 to
+            // U+009F, which UTF-8 encodes as `C2 80` to `C2 9F`.
+            0xc2 if bytes.get(index + 1).is_some_and(|&next| next < 0xa0) => {
+                return Markup::Other;
+            }
+            _ if is_markup(byte) => return Markup::Other,
+            _ => {}
+        }
+    }
+    markup
 }
 
 /// Returns whether `byte` can start inline markup other than a code span,
@@ -77,15 +108,6 @@ fn is_markup(byte: u8) -> bool {
         byte,
         b'*' | b'_' | b'[' | b']' | b'!' | b'<' | b'>' | b'&' | b'\\'
     ) || byte.is_ascii_control()
-}
-
-/// Returns whether `text` has a C1 control character (U+0080 to U+009F,
-/// encoded as `C2 80` to `C2 9F`), the non-ASCII characters that
-/// `char::is_control` accepts.
-fn has_c1(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|pair| pair[0] == 0xc2 && pair[1] < 0xa0)
 }
 
 fn is_trimmed(text: &str) -> bool {

@@ -15,6 +15,7 @@ use super::plan::read_plan;
 use super::quiz::read_quiz;
 use super::reader::{Reader, list_items};
 use super::sections::{SectionKind, section_kind};
+use super::source::contains_byte;
 use super::terms::read_term_item;
 use super::tree::{self, Kind, Node, Nodes};
 use super::{Concept, Example, Lesson, QuizQuestion, Section};
@@ -95,17 +96,6 @@ fn decode<'a>(file: &Path, bytes: &'a [u8]) -> Result<Cow<'a, str>, ParseError> 
     } else {
         Ok(Cow::Borrowed(text))
     }
-}
-
-/// Returns whether `bytes` contains `needle`. The fixed-size chunks let the
-/// compiler compare many bytes per instruction, which `memchr` on
-/// multi-megabyte text does not.
-fn contains_byte(bytes: &[u8], needle: u8) -> bool {
-    bytes.chunks(64).any(|chunk| {
-        chunk
-            .iter()
-            .fold(false, |found, &byte| found | (byte == needle))
-    })
 }
 
 /// The title and the `##` sections of a document.

@@ -44,7 +44,7 @@ impl<'a> Source<'a> {
     /// comments) are left out. Text on one line without holes is borrowed.
     pub fn inline_text(&self, range: Range<usize>, holes: &[Range<usize>]) -> Cow<'a, str> {
         let text = &self.text[range.clone()];
-        if holes.is_empty() && !text.contains('\n') {
+        if holes.is_empty() && !contains_byte(text.as_bytes(), b'\n') {
             return Cow::Borrowed(clean_line(text, true, true));
         }
         let mut out = String::with_capacity(range.len());
@@ -61,6 +61,17 @@ impl<'a> Source<'a> {
         }
         Cow::Owned(out)
     }
+}
+
+/// Returns whether `bytes` contains `needle`. The fixed-size chunks let the
+/// compiler compare many bytes per instruction, which makes this faster
+/// than `memchr` on short text and on text without the byte.
+pub(super) fn contains_byte(bytes: &[u8], needle: u8) -> bool {
+    bytes.chunks(64).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |found, &byte| found | (byte == needle))
+    })
 }
 
 /// Counts `\n` bytes. Each chunk sums into a `u8`, which the compiler turns
