@@ -67,12 +67,14 @@ enum Markup {
 /// Returns whether `text` has nothing that [`spans`] would change: no
 /// character that can start inline markup, no control character and no
 /// whitespace at either end (which a paragraph drops).
+#[cfg(test)]
 fn has_no_markup(text: &str) -> bool {
     scan_markup(text) == Markup::None
 }
 
 /// Returns whether the only markup in `text` is backticks, so that it can
 /// hold code spans but nothing else [`spans`] would change.
+#[cfg(test)]
 fn has_no_markup_but_code(text: &str) -> bool {
     scan_markup(text) != Markup::Other
 }

@@ -24,20 +24,27 @@ fn simple_key(text: &str) -> Option<String> {
     let mut key = KeyBuilder::new(text);
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
-        let (c, width) = match byte {
-            0x00..=0x7f => (char::from(byte), 1),
-            // Lead bytes of U+0400 to U+047F, the Cyrillic letters of
-            // Bulgarian and Russian text, decoded without the general path.
-            0xd0 | 0xd1 => {
-                let low = u32::from(*bytes.get(index + 1)?) & 0x3f;
-                (char::from_u32((u32::from(byte) & 0x1f) << 6 | low)?, 2)
+        let next = bytes.get(index + 1).copied().unwrap_or(0);
+        let width = match byte {
+            b'a'..=b'z' | b'0'..=b'9' => {
+                key.keep();
+                1
+            }
+            // Lowercase basic Cyrillic: U+0430 to U+043F (`D0 B0` to
+            // `D0 BF`) and U+0440 to U+045F (`D1 80` to `D1 9F`).
+            0xd0 if next >= 0xb0 => {
+                key.keep();
+                2
+            }
+            0xd1 if next < 0xa0 => {
+                key.keep();
+                2
             }
             _ => {
                 let c = text[index..].chars().next()?;
-                (c, c.len_utf8())
+                key.push(index, c)?
             }
         };
-        key.push(index, c, width)?;
         index += width;
     }
     Some(key.finish())
@@ -63,19 +70,21 @@ impl<'t> KeyBuilder<'t> {
         }
     }
 
-    /// Adds the character `c`, `width` bytes long at byte `index`. Returns
-    /// `None` when [`lower_simple`] does not map it.
-    fn push(&mut self, index: usize, c: char, width: usize) -> Option<()> {
-        match c {
-            // Most characters of lesson text, checked first.
-            'a'..='z' | '0'..='9' | 'а'..='я' => self.keep(),
-            _ if c.is_whitespace() => self.push_space(index, width),
-            _ => match lower_simple(c)? {
-                lower if lower == c => self.keep(),
-                lower => self.replace(index, width, lower),
-            },
+    /// Adds the character `c` at byte `index` and returns its width in
+    /// bytes. Returns `None` when [`lower_simple`] does not map it.
+    fn push(&mut self, index: usize, c: char) -> Option<usize> {
+        let width = c.len_utf8();
+        if c.is_whitespace() {
+            self.push_space(index, width);
+            return Some(width);
         }
-        Some(())
+        let lower = lower_simple(c)?;
+        if lower == c {
+            self.keep();
+        } else {
+            self.replace(index, width, lower);
+        }
+        Some(width)
     }
 
     /// Keeps the current character in the run.
@@ -210,6 +219,13 @@ mod tests {
             text in "[ a-zA-Z0-9.,:()\\t\\n\u{a0}-\u{bf}\u{400}-\u{45f}\u{2000}-\u{206f}]{0,30}"
         ) {
             prop_assert_eq!(simple_key(&text), Some(full_key(&text)));
+        }
+
+        #[test]
+        fn normalize_key_matches_full_key(
+            text in "[ aZ9\\t\u{85}\u{a0}\u{c9}\u{301}\u{3a3}\u{400}-\u{4ff}\u{2000}-\u{2010}]{0,20}"
+        ) {
+            prop_assert_eq!(normalize_key(&text), full_key(&text));
         }
     }
 
