@@ -6,6 +6,8 @@
 //! control characters, so escape sequences in a lesson never reach a
 //! terminal.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::tree::MARKDOWN_OPTIONS;
@@ -37,24 +39,138 @@ pub struct Span {
 /// assert_eq!(distill::lesson::inline::plain("**Скала** и `int8` [тук](x)"), "Скала и int8 тук");
 /// ```
 pub fn plain(text: &str) -> String {
-    if has_no_markup(text) {
-        return text.to_owned();
+    plain_text(text).into_owned()
+}
+
+/// Returns [`plain`] text, borrowing `text` when it has no markup.
+///
+/// Text whose only markup is code spans skips pulldown-cmark: the span
+/// rules are simple enough to apply directly (see [`strip_code_spans`]).
+pub(super) fn plain_text(text: &str) -> Cow<'_, str> {
+    match scan_markup(text) {
+        Markup::None => Cow::Borrowed(text),
+        Markup::CodeSpans => Cow::Owned(strip_code_spans(text)),
+        Markup::Other => Cow::Owned(spans(text).into_iter().map(|span| span.text).collect()),
     }
-    spans(text).into_iter().map(|span| span.text).collect()
+}
+
+/// The markup of a text, as far as [`plain_text`] needs to know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markup {
+    /// Nothing that [`spans`] would change.
+    None,
+    /// Backticks, which can form code spans, and nothing else.
+    CodeSpans,
+    Other,
 }
 
 /// Returns whether `text` has nothing that [`spans`] would change: no
 /// character that can start inline markup, no control character and no
 /// whitespace at either end (which a paragraph drops).
+#[cfg(test)]
 fn has_no_markup(text: &str) -> bool {
-    let markup = |c: char| {
-        matches!(
-            c,
-            '*' | '_' | '`' | '[' | ']' | '!' | '<' | '>' | '&' | '\\'
-        ) || c.is_control()
-    };
-    let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t');
-    trimmed.len() == text.len() && !text.contains(markup)
+    scan_markup(text) == Markup::None
+}
+
+/// Returns whether the only markup in `text` is backticks, so that it can
+/// hold code spans but nothing else [`spans`] would change.
+#[cfg(test)]
+fn has_no_markup_but_code(text: &str) -> bool {
+    scan_markup(text) != Markup::Other
+}
+
+/// Finds the markup in `text` in one pass over its bytes. Whitespace at
+/// either end counts as markup because a paragraph drops it.
+fn scan_markup(text: &str) -> Markup {
+    if !is_trimmed(text) {
+        return Markup::Other;
+    }
+    let bytes = text.as_bytes();
+    let mut markup = Markup::None;
+    for (index, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'`' => markup = Markup::CodeSpans,
+            // `char::is_control` also accepts the C1 controls, U+0080 to
+            // U+009F, which UTF-8 encodes as `C2 80` to `C2 9F`.
+            0xc2 if bytes.get(index + 1).is_some_and(|&next| next < 0xa0) => {
+                return Markup::Other;
+            }
+            _ if is_markup(byte) => return Markup::Other,
+            _ => {}
+        }
+    }
+    markup
+}
+
+/// Returns whether `byte` can start inline markup other than a code span,
+/// or is an ASCII control character. Every such character is ASCII, so
+/// testing bytes finds them.
+fn is_markup(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'*' | b'_' | b'[' | b']' | b'!' | b'<' | b'>' | b'&' | b'\\'
+    ) || byte.is_ascii_control()
+}
+
+fn is_trimmed(text: &str) -> bool {
+    text.trim_matches(|c: char| c == ' ' || c == '\t').len() == text.len()
+}
+
+/// Removes code-span backticks by CommonMark's rules: a run of backticks
+/// opens a span that the next run of the same length closes, an unclosed
+/// run is literal text, and one space is dropped from each end of a span's
+/// content that starts and ends with a space and is not all spaces.
+/// Escapes need no handling because the input has no backslash.
+fn strip_code_spans(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let ticks = backtick_run(&rest[open..]);
+        let after = &rest[open + ticks..];
+        match find_backtick_run(after, ticks) {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push_str(code_span_content(&after[..close]));
+                rest = &after[close + ticks..];
+            }
+            None => {
+                out.push_str(&rest[..open + ticks]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Returns the length of the run of backticks at the start of `text`.
+fn backtick_run(text: &str) -> usize {
+    text.bytes().take_while(|&byte| byte == b'`').count()
+}
+
+/// Returns the offset of the first run of exactly `ticks` backticks.
+fn find_backtick_run(text: &str, ticks: usize) -> Option<usize> {
+    let mut from = 0;
+    while let Some(offset) = text[from..].find('`') {
+        let start = from + offset;
+        let run = backtick_run(&text[start..]);
+        if run == ticks {
+            return Some(start);
+        }
+        from = start + run;
+    }
+    None
+}
+
+fn code_span_content(code: &str) -> &str {
+    let all_spaces = code.bytes().all(|byte| byte == b' ');
+    match code
+        .strip_prefix(' ')
+        .and_then(|inner| inner.strip_suffix(' '))
+    {
+        Some(inner) if !all_spaces => inner,
+        _ => code,
+    }
 }
 
 /// Splits `text` into styled runs. Nested styles take the strongest kind,
@@ -154,6 +270,30 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    proptest! {
+        #[test]
+        fn code_span_shortcut_matches_parser(
+            text in "[aя`.]([aя `.]{0,30}[aя`.])?"
+        ) {
+            prop_assume!(has_no_markup_but_code(&text));
+            let parsed: String = spans(&text).into_iter().map(|span| span.text).collect();
+            prop_assert_eq!(strip_code_spans(&text), parsed);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn markup_test_matches_char_definition(
+            text in "[a я`*_!<>&\\\\\\[\\]\t\u{1}\u{7f}-\u{a1}\u{2013}]{0,12}"
+        ) {
+            let markup = |c: char| "*_[]!<>&\\".contains(c) || c.is_control();
+            let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t').len() == text.len();
+            let expected = trimmed && !text.contains(|c| markup(c) || c == '`');
+            prop_assert_eq!(has_no_markup(&text), expected);
+            prop_assert_eq!(has_no_markup_but_code(&text), trimmed && !text.contains(markup));
+        }
+    }
 
     proptest! {
         #[test]

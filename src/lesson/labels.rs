@@ -1,6 +1,8 @@
 //! Labelled bullets (`Фокус: …`, `**Task:** …`, `Отговор: …`) and the
 //! splitting of a line of questions into single questions.
 
+use super::key::lowercase_eq;
+
 /// A label that starts a nested bullet of a path step or quiz question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Label {
@@ -37,10 +39,9 @@ pub(super) fn split_label(text: &str) -> Option<(Label, &str)> {
         return None;
     }
     let name = unmarked[..colon].trim_end_matches(['*', '_']).trim();
-    let lowered = name.to_lowercase();
     let label = LABELS
         .iter()
-        .find(|(word, _)| *word == lowered)
+        .find(|(word, _)| lowercase_eq(name, word))
         .map(|&(_, label)| label)?;
     let value = unmarked[colon + 1..].trim_start_matches(['*', '_']).trim();
     Some((label, value))

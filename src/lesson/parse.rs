@@ -8,15 +8,16 @@ use std::path::Path;
 
 use super::blocks::{read_blocks, read_items};
 use super::error::ParseError;
-use super::inline::plain;
+use super::inline::plain_text;
 use super::key::normalize_key;
 use super::path::read_path;
 use super::plan::read_plan;
 use super::quiz::read_quiz;
 use super::reader::{Reader, list_items};
 use super::sections::{SectionKind, section_kind};
+use super::source::contains_byte;
 use super::terms::read_term_item;
-use super::tree::{self, Kind, Node};
+use super::tree::{self, Kind, Node, Nodes};
 use super::{Concept, Example, Lesson, QuizQuestion, Section};
 
 /// Largest lesson file accepted, in bytes (16 MiB). Real lessons are tens of
@@ -37,14 +38,15 @@ pub fn parse(file: &Path, id: &str, bytes: &[u8]) -> Result<Lesson, ParseError> 
         });
     }
     let text = decode(file, bytes)?;
-    let nodes = tree::build(&text);
-    if nodes.iter().all(|node| matches!(node.kind, Kind::Html)) {
+    let tree = tree::build(&text);
+    let roots = tree.roots();
+    if roots.iter().all(|node| matches!(node.kind(), Kind::Html)) {
         return Err(ParseError::Empty {
             file: file.to_path_buf(),
         });
     }
     let mut reader = Reader::new(&text);
-    let outline = Outline::split(&mut reader, &nodes).ok_or_else(|| ParseError::NoTitle {
+    let outline = Outline::split(&mut reader, roots).ok_or_else(|| ParseError::NoTitle {
         file: file.to_path_buf(),
     })?;
     Ok(read_lesson(reader, id, &outline))
@@ -89,7 +91,7 @@ fn decode<'a>(file: &Path, bytes: &'a [u8]) -> Result<Cow<'a, str>, ParseError> 
             file: file.to_path_buf(),
         });
     }
-    if text.contains('\r') {
+    if contains_byte(text.as_bytes(), b'\r') {
         Ok(Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")))
     } else {
         Ok(Cow::Borrowed(text))
@@ -98,41 +100,42 @@ fn decode<'a>(file: &Path, bytes: &'a [u8]) -> Result<Cow<'a, str>, ParseError> 
 
 /// The title and the `##` sections of a document.
 #[derive(Debug)]
-struct Outline<'n> {
+struct Outline<'t> {
     title: String,
     title_line: usize,
     /// Blocks between the title and the first section (and before the title).
-    intro: Vec<&'n Node>,
-    sections: Vec<RawSection<'n>>,
+    intro: Vec<Node<'t>>,
+    sections: Vec<RawSection<'t>>,
 }
 
 #[derive(Debug)]
-struct RawSection<'n> {
+struct RawSection<'t> {
     title: String,
     kind: Option<SectionKind>,
     line: usize,
-    body: &'n [Node],
+    body: Nodes<'t>,
 }
 
-impl<'n> Outline<'n> {
+impl<'t> Outline<'t> {
     /// Splits the top-level blocks at `#` and `##` headings. Returns `None`
     /// when no `#` heading with text exists.
-    fn split(reader: &mut Reader<'_>, nodes: &'n [Node]) -> Option<Self> {
+    fn split(reader: &mut Reader<'_>, roots: Nodes<'t>) -> Option<Self> {
         let mut title: Option<(String, usize)> = None;
         let mut intro = Vec::new();
-        let mut sections: Vec<RawSection<'n>> = Vec::new();
-        let mut body_start = 0;
-        for (index, node) in nodes.iter().enumerate() {
-            let Kind::Heading(level @ (1 | 2), inline) = &node.kind else {
+        let mut sections: Vec<RawSection<'t>> = Vec::new();
+        // The blocks after the last section heading so far.
+        let mut rest = roots;
+        for node in roots {
+            let Kind::Heading(level @ (1 | 2), inline) = node.kind() else {
                 if sections.is_empty() {
                     intro.push(node);
                 }
                 continue;
             };
             let text = reader.text(inline);
-            let line = reader.line(node.range.start);
+            let line = reader.line(node.start());
             if *level == 1 && title.is_none() && !text.is_empty() {
-                title = Some((text, line));
+                title = Some((text.into_owned(), line));
                 continue;
             }
             if *level == 1 {
@@ -141,19 +144,17 @@ impl<'n> Outline<'n> {
                     format!("extra `#` heading `{text}` is read as a `##` section"),
                 );
             }
+            let (before, after) = rest.split_around(node);
             if let Some(last) = sections.last_mut() {
-                last.body = &nodes[body_start..index];
+                last.body = before;
             }
-            body_start = index + 1;
+            rest = after;
             sections.push(RawSection {
                 kind: section_kind(&text),
-                title: text,
+                title: text.into_owned(),
                 line,
-                body: &[],
+                body: after,
             });
-        }
-        if let Some(last) = sections.last_mut() {
-            last.body = &nodes[body_start..];
         }
         let (title, title_line) = title?;
         Some(Self {
@@ -184,7 +185,7 @@ fn read_lesson(mut reader: Reader<'_>, id: &str, outline: &Outline<'_>) -> Lesso
     for node in &outline.intro {
         lesson
             .overview
-            .extend(read_blocks(&reader, std::slice::from_ref(*node)));
+            .extend(read_blocks(&reader, node.as_nodes()));
     }
     let mut seen = HashSet::new();
     for section in &outline.sections {
@@ -232,7 +233,7 @@ fn check_section(
     let has_content = section
         .body
         .iter()
-        .any(|node| !matches!(node.kind, Kind::Html | Kind::Rule));
+        .any(|node| !matches!(node.kind(), Kind::Html | Kind::Rule));
     if !has_content {
         reader.warn(section.line, format!("section `{name}` is empty"));
         return;
@@ -244,7 +245,7 @@ fn check_section(
     let has_list = section
         .body
         .iter()
-        .any(|node| matches!(node.kind, Kind::List { .. }));
+        .any(|node| matches!(node.kind(), Kind::List { .. }));
     if wants_list && !has_list && kind != SectionKind::LearningPath {
         reader.warn(
             section.line,
@@ -253,7 +254,7 @@ fn check_section(
     }
 }
 
-fn read_section(reader: &mut Reader<'_>, lesson: &mut Lesson, kind: SectionKind, body: &[Node]) {
+fn read_section(reader: &mut Reader<'_>, lesson: &mut Lesson, kind: SectionKind, body: Nodes<'_>) {
     match kind {
         SectionKind::PriorKnowledge => lesson.prior_knowledge.extend(read_items(reader, body)),
         SectionKind::Overview => lesson.overview.extend(read_blocks(reader, body)),
@@ -267,7 +268,7 @@ fn read_section(reader: &mut Reader<'_>, lesson: &mut Lesson, kind: SectionKind,
     }
 }
 
-fn read_terms(reader: &mut Reader<'_>, body: &[Node]) -> Vec<Concept> {
+fn read_terms(reader: &mut Reader<'_>, body: Nodes<'_>) -> Vec<Concept> {
     list_items(body)
         .filter_map(|item| read_term_item(reader, item))
         .collect()
@@ -275,18 +276,19 @@ fn read_terms(reader: &mut Reader<'_>, body: &[Node]) -> Vec<Concept> {
 
 /// Splits the Examples section at its `###` headings. Text before the first
 /// heading becomes an example with an empty title.
-fn read_examples(reader: &Reader<'_>, body: &[Node]) -> Vec<Example> {
+fn read_examples(reader: &Reader<'_>, body: Nodes<'_>) -> Vec<Example> {
     let mut examples = Vec::new();
-    let mut start = 0;
+    let mut rest = body;
     let mut current: Option<(String, usize)> = None;
-    for (index, node) in body.iter().enumerate() {
-        if let Kind::Heading(3, inline) = &node.kind {
-            push_example(reader, &mut examples, current.take(), &body[start..index]);
-            current = Some((reader.text(inline), reader.line(node.range.start)));
-            start = index + 1;
+    for node in body {
+        if let Kind::Heading(3, inline) = node.kind() {
+            let (before, after) = rest.split_around(node);
+            push_example(reader, &mut examples, current.take(), before);
+            current = Some((reader.text(inline).into_owned(), reader.line(node.start())));
+            rest = after;
         }
     }
-    push_example(reader, &mut examples, current, &body[start..]);
+    push_example(reader, &mut examples, current, rest);
     examples
 }
 
@@ -294,7 +296,7 @@ fn push_example(
     reader: &Reader<'_>,
     examples: &mut Vec<Example>,
     heading: Option<(String, usize)>,
-    body: &[Node],
+    body: Nodes<'_>,
 ) {
     let blocks = read_blocks(reader, body);
     let (title, line) = match heading {
@@ -302,7 +304,7 @@ fn push_example(
         None if blocks.is_empty() => return,
         None => (
             String::new(),
-            body.first().map_or(0, |n| reader.line(n.range.start)),
+            body.first().map_or(0, |n| reader.line(n.start())),
         ),
     };
     examples.push(Example {
@@ -345,9 +347,9 @@ fn dedup_by_front<T>(
     front: impl Fn(&T) -> &String,
     line: impl Fn(&T) -> usize,
 ) {
-    let mut first_lines = std::collections::HashMap::new();
+    let mut first_lines = std::collections::HashMap::with_capacity(items.len());
     items.retain(|item| {
-        let key = normalize_key(&plain(front(item)));
+        let key = normalize_key(&plain_text(front(item)));
         match first_lines.get(&key) {
             Some(&first) => {
                 reader.warn(

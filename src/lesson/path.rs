@@ -5,23 +5,23 @@ use super::PathStep;
 use super::labels::{Label, split_label, split_questions};
 use super::reader::{Reader, item_inlines, list_items};
 use super::terms::strip_separator;
-use super::tree::{Kind, Node};
+use super::tree::{Kind, Node, Nodes};
 
 /// Reads the steps of the learning path. Steps are the items of the
 /// section's lists; a `###` heading also starts a step, whose bullets are
 /// then read as its labelled parts.
-pub(super) fn read_path(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<PathStep> {
+pub(super) fn read_path(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<PathStep> {
     let mut steps: Vec<PathStep> = Vec::new();
     let mut under_heading = false;
     for node in nodes {
-        match &node.kind {
+        match node.kind() {
             Kind::Heading(_, inline) => {
-                let title = reader.text(inline);
-                steps.push(empty_step(title, reader.line(node.range.start)));
+                let title = reader.text(inline).into_owned();
+                steps.push(empty_step(title, reader.line(node.start())));
                 under_heading = true;
             }
             Kind::List { .. } => {
-                let items = std::slice::from_ref(node);
+                let items = node.as_nodes();
                 match steps.last_mut() {
                     Some(step) if under_heading => {
                         for item in list_items(items) {
@@ -49,8 +49,8 @@ fn empty_step(title: String, line: usize) -> PathStep {
 }
 
 /// Reads one numbered item as a step.
-fn read_step(reader: &mut Reader<'_>, item: &Node) -> Option<PathStep> {
-    let line = reader.line(item.range.start);
+fn read_step(reader: &mut Reader<'_>, item: Node<'_>) -> Option<PathStep> {
+    let line = reader.line(item.start());
     let mut inlines = item_inlines(item);
     let Some(head) = inlines.next() else {
         reader.warn(line, "empty learning-path step; expected `1. **Title**`");
@@ -59,20 +59,20 @@ fn read_step(reader: &mut Reader<'_>, item: &Node) -> Option<PathStep> {
     let mut step = empty_step(String::new(), line);
     match &head.lead_strong {
         Some(lead) => {
-            step.title = reader.text_in(head, lead.inner.clone());
+            step.title = reader.text_in(head, lead.inner.clone()).into_owned();
             let rest = reader.text_in(head, lead.outer.end..head.range.end);
             let rest = strip_separator(&rest).unwrap_or(&rest);
             if !rest.is_empty() {
                 step.notes.push(rest.to_owned());
             }
         }
-        None => step.title = reader.text(head),
+        None => step.title = reader.text(head).into_owned(),
     }
     for paragraph in inlines {
         let text = reader.text(paragraph);
         apply_part(&mut step, &text);
     }
-    for nested in list_items(&item.children) {
+    for nested in list_items(item.children()) {
         read_part(reader, nested, &mut step);
     }
     if step.title.is_empty() {
@@ -86,17 +86,18 @@ fn read_step(reader: &mut Reader<'_>, item: &Node) -> Option<PathStep> {
 
 /// Reads one nested bullet of a step into its focus, task, questions or
 /// notes.
-fn read_part(reader: &mut Reader<'_>, item: &Node, step: &mut PathStep) {
+fn read_part(reader: &mut Reader<'_>, item: Node<'_>, step: &mut PathStep) {
     let mut first_label = None;
     for (index, inline) in item_inlines(item).enumerate() {
         let text = reader.text(inline);
+        let label = split_label(&text);
         if index == 0 {
-            first_label = split_label(&text).map(|(label, _)| label);
+            first_label = label.map(|(label, _)| label);
         }
-        apply_part(step, &text);
+        apply_label(step, &text, label);
     }
     if first_label == Some(Label::Questions) {
-        for nested in list_items(&item.children) {
+        for nested in list_items(item.children()) {
             for inline in item_inlines(nested) {
                 step.questions.extend(split_questions(&reader.text(inline)));
             }
@@ -105,7 +106,13 @@ fn read_part(reader: &mut Reader<'_>, item: &Node, step: &mut PathStep) {
 }
 
 fn apply_part(step: &mut PathStep, text: &str) {
-    match split_label(text) {
+    apply_label(step, text, split_label(text));
+}
+
+/// Adds `text` to the step's part that `label`, the result of
+/// [`split_label`] on `text`, names.
+fn apply_label(step: &mut PathStep, text: &str, label: Option<(Label, &str)>) {
+    match label {
         Some((Label::Focus, value)) => append(&mut step.focus, value),
         Some((Label::Task, value)) => append(&mut step.task, value),
         Some((Label::Questions, value)) => step.questions.extend(split_questions(value)),

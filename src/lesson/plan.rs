@@ -1,10 +1,13 @@
 //! The "Spaced Review Plan" section: a table of intervals written in words
 //! (`3 дни`, `2 седмици`, `1 month`) and review prompts.
 
+use std::borrow::Cow;
+
 use super::ReviewPrompt;
-use super::inline::plain;
+use super::inline::plain_text;
+use super::key::{is_alphanumeric, to_lowercase};
 use super::reader::{Reader, inline_of};
-use super::tree::{Kind, Node};
+use super::tree::{Kind, Nodes};
 
 /// Days per unit word. A month counts as 30 days and a year as 365. Words
 /// are matched by prefix, so `седмица` and `седмици` both match `седмиц`.
@@ -48,11 +51,11 @@ const MAX_DAYS: u32 = 3650;
 /// Reads the review plan from the section's first table. Rows whose
 /// interval cannot be read are skipped with a warning; blank rows are
 /// skipped silently. Rows are returned in file order.
-pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPrompt> {
-    let Some(table) = nodes.iter().find(|node| matches!(node.kind, Kind::Table)) else {
+pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<ReviewPrompt> {
+    let Some(table) = nodes.iter().find(|node| matches!(node.kind(), Kind::Table)) else {
         if let Some(first) = nodes.first() {
             reader.warn(
-                reader.line(first.range.start),
+                reader.line(first.start()),
                 "review plan has no table; expected rows like `| 3 дни | prompt |`; \
                  the default ladder of 1, 3, 7 and 30 days is used",
             );
@@ -60,12 +63,12 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPr
         return Vec::new();
     };
     let mut prompts = Vec::new();
-    for row in &table.children {
-        let Kind::TableRow { header } = row.kind else {
+    for row in table.children() {
+        let Kind::TableRow { header } = *row.kind() else {
             continue;
         };
-        let cells: Vec<String> = row
-            .children
+        let cells: Vec<Cow<'_, str>> = row
+            .children()
             .iter()
             .filter_map(inline_of)
             .map(|inline| reader.text(inline))
@@ -73,9 +76,9 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPr
         if cells.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let line = reader.line(row.range.start);
-        let interval = cells.first().map(String::as_str).unwrap_or_default();
-        match parse_interval(&plain(interval)) {
+        let line = reader.line(row.start());
+        let interval = cells.first().map_or("", |cell| &**cell);
+        match parse_interval(&plain_text(interval)) {
             Ok(days) => prompts.push(ReviewPrompt {
                 days,
                 prompt: cells[1..].join(" ").trim().to_owned(),
@@ -92,7 +95,7 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<ReviewPr
 /// Reads an interval such as `3 дни`, `2 седмици`, `a week` or `След 1 месец`
 /// as a number of days.
 pub(super) fn parse_interval(text: &str) -> Result<u32, String> {
-    let lowered = text.to_lowercase();
+    let lowered = to_lowercase(text);
     let tokens = tokens(&lowered);
     let unit_at = tokens.iter().position(|token| unit_days(token).is_some());
     let Some(unit_at) = unit_at else {
@@ -127,7 +130,7 @@ fn tokens(text: &str) -> Vec<&str> {
     let mut digits = false;
     for (index, c) in text.char_indices() {
         let is_digit = c.is_ascii_digit();
-        let is_word = c.is_alphanumeric();
+        let is_word = is_alphanumeric(c);
         match start {
             Some(from) if !is_word || is_digit != digits => {
                 tokens.push(&text[from..index]);

@@ -4,17 +4,17 @@
 use super::QuizQuestion;
 use super::labels::{Label, split_label};
 use super::reader::{Reader, item_inlines, list_items};
-use super::tree::Node;
+use super::tree::{Node, Nodes};
 
 /// Reads the quiz questions from the section's lists.
-pub(super) fn read_quiz(reader: &mut Reader<'_>, nodes: &[Node]) -> Vec<QuizQuestion> {
+pub(super) fn read_quiz(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<QuizQuestion> {
     list_items(nodes)
         .filter_map(|item| read_question(reader, item))
         .collect()
 }
 
-fn read_question(reader: &mut Reader<'_>, item: &Node) -> Option<QuizQuestion> {
-    let line = reader.line(item.range.start);
+fn read_question(reader: &mut Reader<'_>, item: Node<'_>) -> Option<QuizQuestion> {
+    let line = reader.line(item.start());
     let mut inlines = item_inlines(item);
     let Some(head) = inlines.next() else {
         reader.warn(line, "empty quiz question");
@@ -26,7 +26,7 @@ fn read_question(reader: &mut Reader<'_>, item: &Node) -> Option<QuizQuestion> {
         return None;
     }
     let mut answer = None;
-    let nested = list_items(&item.children).flat_map(item_inlines);
+    let nested = list_items(item.children()).flat_map(item_inlines);
     for inline in inlines.chain(nested) {
         let text = reader.text(inline);
         if let Some((Label::Answer, value)) = split_label(&text)
@@ -43,7 +43,7 @@ fn read_question(reader: &mut Reader<'_>, item: &Node) -> Option<QuizQuestion> {
         answer = None;
     }
     Some(QuizQuestion {
-        question,
+        question: question.into_owned(),
         answer,
         line,
     })

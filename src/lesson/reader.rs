@@ -1,11 +1,12 @@
 //! Shared state while reading one lesson: the source text, the warnings
 //! found so far, and helpers to walk list items.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Diagnostic;
 use super::source::Source;
-use super::tree::{Inline, Kind, Node};
+use super::tree::{Inline, Kind, Node, Nodes};
 
 /// The source being read and the warnings found so far.
 #[derive(Debug)]
@@ -27,12 +28,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Returns the inline Markdown of `inline`, on one line.
-    pub fn text(&self, inline: &Inline) -> String {
+    pub fn text(&self, inline: &Inline) -> Cow<'a, str> {
         self.source.inline_text(inline.range.clone(), &inline.holes)
     }
 
     /// Returns the inline Markdown of part of `inline`.
-    pub fn text_in(&self, inline: &Inline, range: Range<usize>) -> String {
+    pub fn text_in(&self, inline: &Inline, range: Range<usize>) -> Cow<'a, str> {
         self.source.inline_text(range, &inline.holes)
     }
 
@@ -46,8 +47,8 @@ impl<'a> Reader<'a> {
 
 /// Returns the inline content of a block that has some: a paragraph,
 /// heading, table cell or the text of a tight list item.
-pub(super) fn inline_of(node: &Node) -> Option<&Inline> {
-    match &node.kind {
+pub(super) fn inline_of(node: Node<'_>) -> Option<&Inline> {
+    match node.kind() {
         Kind::Paragraph(inline)
         | Kind::Text(inline)
         | Kind::Heading(_, inline)
@@ -58,19 +59,19 @@ pub(super) fn inline_of(node: &Node) -> Option<&Inline> {
 
 /// Returns the items of every list among `nodes`, in order. Lists split by
 /// an HTML comment or a paragraph count as one.
-pub(super) fn list_items(nodes: &[Node]) -> impl Iterator<Item = &Node> {
+pub(super) fn list_items(nodes: Nodes<'_>) -> impl Iterator<Item = Node<'_>> {
     nodes
         .iter()
-        .filter(|node| matches!(node.kind, Kind::List { .. }))
-        .flat_map(|list| list.children.iter())
-        .filter(|node| matches!(node.kind, Kind::Item))
+        .filter(|node| matches!(node.kind(), Kind::List { .. }))
+        .flat_map(Node::children)
+        .filter(|node| matches!(node.kind(), Kind::Item))
 }
 
 /// Returns the text blocks of a list item: its first line and any further
 /// paragraphs, without nested lists.
-pub(super) fn item_inlines(item: &Node) -> impl Iterator<Item = &Inline> {
-    item.children
+pub(super) fn item_inlines(item: Node<'_>) -> impl Iterator<Item = &Inline> {
+    item.children()
         .iter()
-        .filter(|child| matches!(child.kind, Kind::Paragraph(_) | Kind::Text(_)))
+        .filter(|child| matches!(child.kind(), Kind::Paragraph(_) | Kind::Text(_)))
         .filter_map(inline_of)
 }

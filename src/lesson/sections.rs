@@ -1,6 +1,8 @@
 //! Section names: matching `##` headings to the sections of the lesson
 //! template, in English or Bulgarian.
 
+use super::key::{is_alphanumeric, to_lowercase};
+
 /// A section of the lesson template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum SectionKind {
@@ -114,12 +116,26 @@ pub(super) fn section_kind(heading: &str) -> Option<SectionKind> {
 /// `III.`), Markdown emphasis marks and surrounding punctuation, and
 /// collapses whitespace.
 fn normalize_heading(heading: &str) -> String {
-    let lower = heading.to_lowercase().replace(['*', '_', '`'], "");
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let joined = words.join(" ");
+    let lower = to_lowercase(heading);
+    let mut joined = String::with_capacity(lower.len());
+    let mut space_pending = false;
+    for c in lower.chars() {
+        if matches!(c, '*' | '_' | '`') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space_pending = !joined.is_empty();
+            continue;
+        }
+        if space_pending {
+            joined.push(' ');
+            space_pending = false;
+        }
+        joined.push(c);
+    }
     let without_number = strip_section_number(&joined);
     without_number
-        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_matches(|c: char| !is_alphanumeric(c))
         .to_owned()
 }
 
@@ -131,7 +147,7 @@ fn strip_section_number(text: &str) -> &str {
     } else {
         strip_roman_numeral(text)
     };
-    after_digits.trim_start_matches(|c: char| !c.is_alphanumeric())
+    after_digits.trim_start_matches(|c: char| !is_alphanumeric(c))
 }
 
 /// Strips a lowercase Roman numeral followed by `.` or `)`, such as `iv.`.

@@ -1,32 +1,52 @@
 //! The lesson text after decoding, with line numbers and the inline-text
 //! extraction that every text field goes through.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
-/// Decoded lesson text plus the byte offset where each line starts.
+/// Decoded lesson text plus the position of the last line lookup.
 #[derive(Debug)]
 pub(super) struct Source<'a> {
     pub text: &'a str,
-    line_starts: Vec<usize>,
+    /// The last byte offset looked up and its line. The parser asks for
+    /// lines mostly in document order, so counting the newlines from the
+    /// last lookup costs about one pass over the text in all.
+    last_lookup: Cell<(usize, usize)>,
 }
 
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
-        Self { text, line_starts }
+        Self {
+            text,
+            last_lookup: Cell::new((0, 1)),
+        }
     }
 
-    /// Returns the 1-based line that contains byte `offset`.
+    /// Returns the 1-based line that contains byte `offset`. Offsets past
+    /// the end count as the last line.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset)
+        let offset = offset.min(self.text.len());
+        let bytes = self.text.as_bytes();
+        let (last_offset, last_line) = self.last_lookup.get();
+        let line = if offset >= last_offset {
+            last_line + count_newlines(&bytes[last_offset..offset])
+        } else {
+            last_line - count_newlines(&bytes[offset..last_offset])
+        };
+        self.last_lookup.set((offset, line));
+        line
     }
 
     /// Returns the inline Markdown in `range` as one line: each source line
     /// is trimmed of indentation, block-quote markers and hard-break marks,
     /// and lines are joined by one space. Byte ranges in `holes` (HTML
-    /// comments) are left out.
-    pub fn inline_text(&self, range: Range<usize>, holes: &[Range<usize>]) -> String {
+    /// comments) are left out. Text on one line without holes is borrowed.
+    pub fn inline_text(&self, range: Range<usize>, holes: &[Range<usize>]) -> Cow<'a, str> {
+        let text = &self.text[range.clone()];
+        if holes.is_empty() && !contains_byte(text.as_bytes(), b'\n') {
+            return Cow::Borrowed(clean_line(text, true, true));
+        }
         let mut out = String::with_capacity(range.len());
         let mut start = range.start;
         for hole in holes {
@@ -39,8 +59,34 @@ impl<'a> Source<'a> {
         if start < range.end {
             join_lines(&self.text[start..range.end], &mut out);
         }
-        out
+        Cow::Owned(out)
     }
+}
+
+/// Returns whether `bytes` contains `needle`. The fixed-size chunks let the
+/// compiler compare many bytes per instruction, which makes this faster
+/// than `memchr` on short text and on text without the byte.
+pub(super) fn contains_byte(bytes: &[u8], needle: u8) -> bool {
+    bytes.chunks(64).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |found, &byte| found | (byte == needle))
+    })
+}
+
+/// Counts `\n` bytes. Each chunk sums into a `u8`, which the compiler turns
+/// into wide vector compares, several times faster than counting into a
+/// `usize`.
+fn count_newlines(bytes: &[u8]) -> usize {
+    let count_chunk = |chunk: &[u8]| {
+        chunk
+            .iter()
+            .fold(0u8, |count, &byte| count + u8::from(byte == b'\n'))
+    };
+    bytes
+        .chunks(usize::from(u8::MAX))
+        .map(|chunk| usize::from(count_chunk(chunk)))
+        .sum()
 }
 
 /// Appends the lines of `text` to `out`, one space between pieces.
@@ -98,6 +144,16 @@ mod tests {
         assert_eq!(source.line_of(2), 2);
         assert_eq!(source.line_of(4), 3);
         assert_eq!(source.line_of(5), 4);
+    }
+
+    #[test]
+    fn line_of_looks_back_and_past_the_end() {
+        let source = Source::new("a\nb\n\nc");
+        assert_eq!(source.line_of(6), 4);
+        assert_eq!(source.line_of(2), 2);
+        assert_eq!(source.line_of(0), 1);
+        assert_eq!(source.line_of(99), 4);
+        assert_eq!(source.line_of(3), 2);
     }
 
     #[test]

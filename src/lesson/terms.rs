@@ -18,8 +18,8 @@ const EXPECTED_SHAPE: &str = "expected `- **Term** – definition`";
 
 /// Reads one bullet as a term and its definition, or warns and returns
 /// `None` when it has no term or no definition.
-pub(super) fn read_term_item(reader: &mut Reader<'_>, item: &Node) -> Option<Concept> {
-    let line = reader.line(item.range.start);
+pub(super) fn read_term_item(reader: &mut Reader<'_>, item: Node<'_>) -> Option<Concept> {
+    let line = reader.line(item.start());
     let mut inlines = item_inlines(item);
     let Some(head) = inlines.next() else {
         reader.warn(line, format!("empty bullet; {EXPECTED_SHAPE}"));
@@ -63,7 +63,7 @@ fn split_term(reader: &mut Reader<'_>, head: &Inline, line: usize) -> Option<(St
         return Some((term.trim_end().to_owned(), rest.to_owned()));
     }
     match strip_separator(&rest) {
-        Some(definition) => Some((term, definition.to_owned())),
+        Some(definition) => Some((term.into_owned(), definition.to_owned())),
         None => {
             if !rest.is_empty() {
                 reader.warn(
@@ -74,7 +74,7 @@ fn split_term(reader: &mut Reader<'_>, head: &Inline, line: usize) -> Option<(St
                     ),
                 );
             }
-            Some((term, rest))
+            Some((term.into_owned(), rest.into_owned()))
         }
     }
 }

@@ -1,6 +1,7 @@
 //! A block tree built from pulldown-cmark's events, with byte ranges.
 //!
-//! Blocks become [`Node`]s. Inline content is not copied: an [`Inline`]
+//! Blocks become entries of a [`Tree`], read through [`Node`] and [`Nodes`]
+//! handles. Inline content is not copied: an [`Inline`]
 //! keeps the byte range of its source text, so text fields can be taken from
 //! the Markdown exactly as written (see `Source::inline_text`).
 
@@ -11,12 +12,23 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 /// The pulldown-cmark options for lesson files: CommonMark plus tables.
 pub(super) const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES;
 
-/// One block of the document.
+/// The blocks of a document in document order (pre-order).
+///
+/// Each entry records the index just past its last descendant, so the
+/// children of a block and a run of siblings are index ranges of one
+/// vector. Building the tree costs a few vector growths for the whole
+/// document, not one allocation per block.
+#[derive(Debug, Default)]
+pub(super) struct Tree {
+    entries: Vec<Entry>,
+}
+
 #[derive(Debug)]
-pub(super) struct Node {
-    pub kind: Kind,
-    pub range: Range<usize>,
-    pub children: Vec<Node>,
+struct Entry {
+    kind: Kind,
+    range: Range<usize>,
+    /// Index just past the last descendant of this block.
+    end: usize,
 }
 
 #[derive(Debug)]
@@ -68,12 +80,31 @@ pub(super) struct LeadStrong {
     pub inner: Range<usize>,
 }
 
-/// Parses `text` into its top-level blocks.
-///
-/// NOTE: every node owns a `Vec` of children, and allocating and freeing
-/// them is about a fifth of the parse time on multi-megabyte files (see
-/// docs/benchmarks.md). An arena of nodes would remove most of that.
-pub(super) fn build(text: &str) -> Vec<Node> {
+/// One block of a [`Tree`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Node<'t> {
+    entries: &'t [Entry],
+    index: usize,
+}
+
+/// A run of sibling blocks of a [`Tree`], possibly empty.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Nodes<'t> {
+    entries: &'t [Entry],
+    start: usize,
+    end: usize,
+}
+
+/// Iterator over a run of siblings, skipping their descendants.
+#[derive(Debug, Clone)]
+pub(super) struct Siblings<'t> {
+    entries: &'t [Entry],
+    next: usize,
+    end: usize,
+}
+
+/// Parses `text` into its blocks.
+pub(super) fn build(text: &str) -> Tree {
     let mut builder = Builder::default();
     for (event, range) in Parser::new_ext(text, MARKDOWN_OPTIONS).into_offset_iter() {
         builder.push(event, range);
@@ -81,11 +112,108 @@ pub(super) fn build(text: &str) -> Vec<Node> {
     builder.finish()
 }
 
+impl Tree {
+    /// Returns the top-level blocks.
+    pub fn roots(&self) -> Nodes<'_> {
+        Nodes {
+            entries: &self.entries,
+            start: 0,
+            end: self.entries.len(),
+        }
+    }
+}
+
+impl<'t> Node<'t> {
+    fn entry(self) -> &'t Entry {
+        &self.entries[self.index]
+    }
+
+    pub fn kind(self) -> &'t Kind {
+        &self.entry().kind
+    }
+
+    /// Returns the byte offset where the block starts in the source.
+    pub fn start(self) -> usize {
+        self.entry().range.start
+    }
+
+    pub fn children(self) -> Nodes<'t> {
+        Nodes {
+            entries: self.entries,
+            start: self.index + 1,
+            end: self.entry().end,
+        }
+    }
+
+    /// Returns a run holding only this block.
+    pub fn as_nodes(self) -> Nodes<'t> {
+        Nodes {
+            entries: self.entries,
+            start: self.index,
+            end: self.entry().end,
+        }
+    }
+}
+
+impl<'t> Nodes<'t> {
+    pub fn iter(self) -> Siblings<'t> {
+        Siblings {
+            entries: self.entries,
+            next: self.start,
+            end: self.end,
+        }
+    }
+
+    pub fn first(self) -> Option<Node<'t>> {
+        self.iter().next()
+    }
+
+    /// Splits the run around `node`, one of its members: the siblings
+    /// before it and the siblings after it.
+    pub fn split_around(self, node: Node<'t>) -> (Nodes<'t>, Nodes<'t>) {
+        let before = Nodes {
+            end: node.index,
+            ..self
+        };
+        let after = Nodes {
+            start: node.entry().end,
+            ..self
+        };
+        (before, after)
+    }
+}
+
+impl<'t> IntoIterator for Nodes<'t> {
+    type Item = Node<'t>;
+    type IntoIter = Siblings<'t>;
+
+    fn into_iter(self) -> Siblings<'t> {
+        self.iter()
+    }
+}
+
+impl<'t> Iterator for Siblings<'t> {
+    type Item = Node<'t>;
+
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.next >= self.end {
+            return None;
+        }
+        let node = Node {
+            entries: self.entries,
+            index: self.next,
+        };
+        self.next = node.entry().end;
+        Some(node)
+    }
+}
+
+/// A block that is open while its events arrive.
 #[derive(Debug)]
 struct Frame {
+    /// Index of the block's entry, whose kind and end are set on close.
+    index: usize,
     kind: FrameKind,
-    range: Range<usize>,
-    children: Vec<Node>,
     inline: Option<InlineBuilder>,
 }
 
@@ -114,7 +242,7 @@ enum FrameKind {
 #[derive(Debug, Default)]
 struct Builder {
     stack: Vec<Frame>,
-    roots: Vec<Node>,
+    entries: Vec<Entry>,
 }
 
 impl Builder {
@@ -124,20 +252,18 @@ impl Builder {
             Event::End(end) if is_block_end(end) => self.close(),
             Event::Text(text) if self.in_code() => self.push_code(&text),
             Event::Html(_) => {}
-            Event::Rule => self.add_node(Node {
-                kind: Kind::Rule,
-                range,
-                children: Vec::new(),
-            }),
+            Event::Rule => self.add_leaf(Kind::Rule, range),
             event => self.push_inline(&event, range),
         }
     }
 
-    fn finish(mut self) -> Vec<Node> {
+    fn finish(mut self) -> Tree {
         while !self.stack.is_empty() {
             self.close();
         }
-        self.roots
+        Tree {
+            entries: self.entries,
+        }
     }
 
     fn open(&mut self, tag: Tag<'_>, range: Range<usize>) {
@@ -162,11 +288,12 @@ impl Builder {
             _ => FrameKind::Other,
         };
         self.stack.push(Frame {
+            index: self.entries.len(),
             kind,
-            range,
-            children: Vec::new(),
             inline: None,
         });
+        // The kind and end are placeholders until the block closes.
+        self.add_leaf(Kind::Other, range);
     }
 
     fn close(&mut self) {
@@ -188,18 +315,17 @@ impl Builder {
             FrameKind::Html => Kind::Html,
             FrameKind::Other => Kind::Other,
         };
-        self.add_node(Node {
-            kind,
-            range: frame.range,
-            children: frame.children,
-        });
+        let end = self.entries.len();
+        if let Some(entry) = self.entries.get_mut(frame.index) {
+            entry.kind = kind;
+            entry.end = end;
+        }
     }
 
-    fn add_node(&mut self, node: Node) {
-        match self.stack.last_mut() {
-            Some(parent) => parent.children.push(node),
-            None => self.roots.push(node),
-        }
+    /// Appends a block without children.
+    fn add_leaf(&mut self, kind: Kind, range: Range<usize>) {
+        let end = self.entries.len() + 1;
+        self.entries.push(Entry { kind, range, end });
     }
 
     fn in_code(&self) -> bool {
@@ -247,11 +373,8 @@ impl Builder {
         }
         if let Some(inline) = frame.inline.take() {
             let inline = inline.finish();
-            frame.children.push(Node {
-                range: inline.range.clone(),
-                kind: Kind::Text(inline),
-                children: Vec::new(),
-            });
+            let range = inline.range.clone();
+            self.add_leaf(Kind::Text(inline), range);
         }
     }
 }
