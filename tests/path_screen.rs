@@ -260,6 +260,28 @@ fn long_note_wraps_after_editing() {
 }
 
 #[test]
+fn recap_lists_every_prompt_beside_long_note() {
+    let mut screen = screen();
+    let mut ctx = store_context();
+    for _ in 0..4 {
+        let action = screen.handle_key(key(KeyCode::Enter));
+        run_task(&mut ctx, &mut screen, action);
+    }
+    screen.handle_key(key(KeyCode::Tab));
+    type_text(&mut screen, LONG_NOTE);
+    screen.handle_key(key(KeyCode::Enter));
+    let (text, _) = render_80x24(screen);
+    insta::assert_snapshot!("path_recap_long_note_80x24", text);
+    for due in ["2026-03-03", "2026-03-05", "2026-03-09", "2026-04-01"] {
+        assert!(text.contains(due), "prompt due {due} missing:\n{text}");
+    }
+    assert!(
+        text.contains("кипникът долу е най-горещ."),
+        "note end missing:\n{text}"
+    );
+}
+
+#[test]
 fn snapshot_recap_studied() {
     snapshot_all("path_recap_studied", || {
         let mut screen = screen();
