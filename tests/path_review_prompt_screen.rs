@@ -1,5 +1,5 @@
 //! The lesson review-prompt screen: key handling on bare state and
-//! snapshots at 100x30 and 40x12 on the Bulgarian fixture lesson.
+//! snapshots at 100x30, 80x24 and 40x12 on the Bulgarian fixture lesson.
 
 mod quiz_support;
 
@@ -156,13 +156,42 @@ fn snapshot_revealed() {
 }
 
 #[test]
-fn snapshot_revealed_scrolled_up() {
-    snapshot_all("review_prompt_revealed_scrolled_up", || {
+fn snapshot_revealed_scrolled_down() {
+    snapshot_all("review_prompt_revealed_scrolled_down", || {
         let mut screen = ReviewPromptScreen::new(due_prompts());
+        type_text(&mut screen, "плата");
         screen.handle_key(key(KeyCode::Enter));
         for _ in 0..4 {
-            screen.handle_key(char_key('k'));
+            screen.handle_key(char_key('j'));
         }
         screen
     });
+}
+
+#[test]
+fn reveal_keeps_prompt_and_recall_at_80x24() {
+    let recall = "кипникът нагрява, парата се изкачва през платата";
+    let mut screen = ReviewPromptScreen::new(due_prompts());
+    let prompt = screen
+        .current()
+        .expect("a due prompt")
+        .planned
+        .prompt
+        .clone();
+    type_text(&mut screen, recall);
+    screen.handle_key(key(KeyCode::Enter));
+    let text = render(Box::new(screen), 80, 24);
+    insta::assert_snapshot!("review_prompt_revealed_80x24", text);
+    let first_words: String = prompt
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&first_words), "prompt missing:\n{text}");
+    assert!(text.contains("You wrote:"), "label missing:\n{text}");
+    assert!(text.contains(recall), "recall missing:\n{text}");
+    assert!(
+        text.contains("How well did you recall it?"),
+        "grades missing:\n{text}"
+    );
 }

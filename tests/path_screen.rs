@@ -1,5 +1,5 @@
 //! The learning-path screen: key handling on bare state and snapshots at
-//! 100x30 and 40x12 on the Bulgarian fixture lesson.
+//! 100x30, 80x24 and 40x12 on the Bulgarian fixture lesson.
 
 mod quiz_support;
 
@@ -8,10 +8,14 @@ use distill::quiz::path::PathProgress;
 use distill::schedule::StudyDay;
 use distill::tui::path::{Demo, PathScreen, mentioned_demo};
 use distill::tui::{Action, Route, Screen};
+use distill::tui::{App, Theme};
 use quiz_support::{
-    SIZES, char_key, column_lesson, key, render, run_task, store_context, type_text,
+    SIZES, char_key, column_lesson, context, key, render, run_task, store_context, type_text,
 };
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
 use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Position;
 
 fn today() -> StudyDay {
     StudyDay::new(NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"))
@@ -176,6 +180,105 @@ fn snapshot_note_editing() {
         type_text(&mut screen, "Кипникът е най-горещ.");
         screen
     });
+}
+
+/// A note wider than two rows of the 80x24 note field.
+const LONG_NOTE: &str = "Парата се издига през платата и на всяко плато среща стичащата се \
+    течност. Рефлуксът връща част от кондензата, затова горе остава по-леката фракция, а \
+    кипникът долу е най-горещ.";
+
+/// Returns the screen on the first step with `LONG_NOTE` typed and the
+/// cursor moved `left` graphemes back from its end.
+fn long_note_screen(left: usize) -> PathScreen {
+    let mut screen = screen();
+    screen.handle_key(key(KeyCode::Right));
+    screen.handle_key(key(KeyCode::Tab));
+    type_text(&mut screen, LONG_NOTE);
+    for _ in 0..left {
+        screen.handle_key(key(KeyCode::Left));
+    }
+    screen
+}
+
+/// Draws `screen` at 80x24 and returns the text and the cursor position.
+fn render_80x24(screen: PathScreen) -> (String, Position) {
+    let app = App::with_screen(context(), Theme::monochrome(), Box::new(screen));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal
+        .draw(|frame| app.render(frame))
+        .expect("frame draws");
+    let cursor = terminal
+        .backend_mut()
+        .get_cursor_position()
+        .expect("cursor position");
+    (terminal.backend().to_string(), cursor)
+}
+
+#[test]
+fn long_note_wraps_while_editing() {
+    let (text, cursor) = render_80x24(long_note_screen(0));
+    insta::assert_snapshot!("path_long_note_editing_80x24", text);
+    assert!(
+        text.contains("│Парата се издига"),
+        "note start missing:\n{text}"
+    );
+    assert!(
+        text.contains("кипникът долу е най-горещ."),
+        "note end missing:\n{text}"
+    );
+    assert_eq!(cursor, Position::new(27, 21));
+}
+
+#[test]
+fn long_note_cursor_on_first_row() {
+    let left = LONG_NOTE.chars().count() - "Парата се".chars().count();
+    let (_, cursor) = render_80x24(long_note_screen(left));
+    assert_eq!(cursor, Position::new(10, 19));
+}
+
+#[test]
+fn long_note_wraps_after_editing() {
+    let mut screen = long_note_screen(0);
+    screen.handle_key(key(KeyCode::Enter));
+    let notes: Vec<&str> = screen
+        .progress()
+        .notes
+        .values()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(notes, [LONG_NOTE]);
+    let (text, _) = render_80x24(screen);
+    insta::assert_snapshot!("path_long_note_saved_80x24", text);
+    assert!(
+        text.contains("│Парата се издига"),
+        "note start missing:\n{text}"
+    );
+    assert!(
+        text.contains("кипникът долу е най-горещ."),
+        "note end missing:\n{text}"
+    );
+}
+
+#[test]
+fn recap_lists_every_prompt_beside_long_note() {
+    let mut screen = screen();
+    let mut ctx = store_context();
+    for _ in 0..4 {
+        let action = screen.handle_key(key(KeyCode::Enter));
+        run_task(&mut ctx, &mut screen, action);
+    }
+    screen.handle_key(key(KeyCode::Tab));
+    type_text(&mut screen, LONG_NOTE);
+    screen.handle_key(key(KeyCode::Enter));
+    let (text, _) = render_80x24(screen);
+    insta::assert_snapshot!("path_recap_long_note_80x24", text);
+    for due in ["2026-03-03", "2026-03-05", "2026-03-09", "2026-04-01"] {
+        assert!(text.contains(due), "prompt due {due} missing:\n{text}");
+    }
+    assert!(
+        text.contains("кипникът долу е най-горещ."),
+        "note end missing:\n{text}"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! A one-line text field for typed answers and notes.
+//! A one-line text field for typed answers and notes, drawn on one row or
+//! word-wrapped over several.
 //!
 //! The cursor moves and deletes by grapheme cluster, so a Cyrillic letter, a
 //! letter with a combining accent or an emoji sequence is one step. Pasted
@@ -11,9 +12,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use super::wrap::wrap_line;
 
 /// The effect of a key on a [`TextInput`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +32,20 @@ pub enum InputAction {
     Cancel,
     /// The field does not use the key, so the screen may handle it.
     Ignored,
+}
+
+/// The text of a field word-wrapped to a width, with the cursor's row and
+/// column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedText {
+    /// The wrapped rows. Spaces at a break are dropped, as
+    /// [`wrap_line`] does.
+    pub rows: Vec<String>,
+    /// Row of the cursor. It is one past the last row when the cursor
+    /// follows a row that fills the whole width.
+    pub cursor_row: usize,
+    /// Column of the cursor in its row, in terminal cells.
+    pub cursor_column: usize,
 }
 
 /// The text and cursor of a one-line field.
@@ -234,6 +252,72 @@ impl TextInput {
             &self.text[start..end],
             u16::try_from(column).unwrap_or(u16::MAX),
         )
+    }
+
+    /// Word-wraps the text to `width` cells and finds the cursor's row and
+    /// column in the result. The text itself stays one line.
+    pub fn wrap(&self, width: u16) -> WrappedText {
+        let rows: Vec<String> = wrap_line(&Line::from(self.text.as_str()), width)
+            .iter()
+            .map(Line::to_string)
+            .collect();
+        // Each row is a slice of the text in order, and only break spaces
+        // lie between rows, so searching forward finds each row's start.
+        let mut cursor_row = 0;
+        let mut cursor_column = 0;
+        let mut position = 0;
+        for (index, row) in rows.iter().enumerate() {
+            let start = self.text[position..]
+                .find(row.as_str())
+                .map_or(position, |offset| position + offset);
+            if start > self.cursor && index > 0 {
+                break;
+            }
+            cursor_row = index;
+            cursor_column = self.text[start..self.cursor.max(start)].width();
+            position = start + row.len();
+        }
+        if cursor_column >= usize::from(width) {
+            cursor_row += 1;
+            cursor_column = 0;
+        }
+        WrappedText {
+            rows,
+            cursor_row,
+            cursor_column,
+        }
+    }
+
+    /// Draws the text word-wrapped over `area`'s rows. When the text has
+    /// more rows than `area`, the view starts at the first row while not
+    /// `focused` and ends at the cursor's row while `focused`, and then the
+    /// terminal cursor is placed on it.
+    pub fn render_wrapped(&self, frame: &mut Frame<'_>, area: Rect, style: Style, focused: bool) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let wrapped = self.wrap(area.width);
+        let height = usize::from(area.height);
+        let first = match focused {
+            true => (wrapped.cursor_row + 1).saturating_sub(height),
+            false => 0,
+        };
+        let lines: Vec<Line<'_>> = wrapped
+            .rows
+            .iter()
+            .skip(first)
+            .take(height)
+            .map(|row| Line::styled(row.as_str(), style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        if focused {
+            let row = u16::try_from(wrapped.cursor_row - first).unwrap_or(u16::MAX);
+            let column = u16::try_from(wrapped.cursor_column).unwrap_or(u16::MAX);
+            frame.set_cursor_position(Position::new(
+                area.x.saturating_add(column.min(area.width - 1)),
+                area.y.saturating_add(row.min(area.height - 1)),
+            ));
+        }
     }
 
     /// Draws the field into `area`'s first row and, when `focused`, places
@@ -459,5 +543,55 @@ mod tests {
         assert_eq!(input.take(), "отговор");
         assert!(input.is_empty());
         assert_eq!(input.cursor(), 0);
+    }
+
+    fn cursor_place(wrapped: &WrappedText) -> (usize, usize) {
+        (wrapped.cursor_row, wrapped.cursor_column)
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_by_width() {
+        let input = TextInput::with_text("кипникът е най-горещ");
+        let wrapped = input.wrap(10);
+        assert_eq!(wrapped.rows, ["кипникът е", "най-горещ"]);
+        assert_eq!(cursor_place(&wrapped), (1, 9));
+    }
+
+    #[test]
+    fn wrap_places_cursor_on_its_row() {
+        let mut input = TextInput::with_text("кипникът е най-горещ");
+        input.home();
+        assert_eq!(cursor_place(&input.wrap(10)), (0, 0));
+        for _ in 0.."кипникът е ".chars().count() {
+            input.move_right();
+        }
+        assert_eq!(cursor_place(&input.wrap(10)), (1, 0));
+        input.move_left();
+        assert_eq!(cursor_place(&input.wrap(10)), (1, 0));
+        input.move_left();
+        assert_eq!(cursor_place(&input.wrap(10)), (0, 9));
+    }
+
+    #[test]
+    fn wrap_moves_cursor_past_full_row() {
+        let input = TextInput::with_text("плато");
+        let wrapped = input.wrap(5);
+        assert_eq!(wrapped.rows, ["плато"]);
+        assert_eq!(cursor_place(&wrapped), (1, 0));
+    }
+
+    #[test]
+    fn wrap_counts_wide_characters() {
+        let input = TextInput::with_text("蒸馏塔 柱");
+        let wrapped = input.wrap(4);
+        assert_eq!(wrapped.rows, ["蒸馏", "塔", "柱"]);
+        assert_eq!(cursor_place(&wrapped), (2, 2));
+    }
+
+    #[test]
+    fn wrap_of_empty_text() {
+        let wrapped = TextInput::default().wrap(10);
+        assert_eq!(wrapped.rows, [""]);
+        assert_eq!(cursor_place(&wrapped), (0, 0));
     }
 }

@@ -31,6 +31,12 @@ use crate::quiz::review_prompt::{PlannedPrompt, planned_prompts};
 use crate::schedule::StudyDay;
 use crate::store::SavedPath;
 
+/// Maximum rows a page's note takes below its label. A longer note scrolls
+/// to the cursor while it is edited and shows its first rows otherwise.
+// NOTE: a saved note longer than this is cut without a marker until the
+// learner edits it.
+const MAX_NOTE_ROWS: u16 = 5;
+
 const SAVE_LABEL: &str = "save learning path";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -483,8 +489,12 @@ impl PathScreen {
         let block = Block::bordered().title(title);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let [content, note_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+        let note_rows = self.note_rows(page, inner);
+        let [content, note_area] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(note_rows.saturating_add(1)),
+        ])
+        .areas(inner);
         let lines = self.page_lines(page, content.width, theme);
         let height = usize::from(content.height);
         self.viewport.set((height, lines.len()));
@@ -540,20 +550,37 @@ impl PathScreen {
         lines
     }
 
+    /// Returns the number of rows the note takes below its label: all of
+    /// its wrapped rows, but at most `MAX_NOTE_ROWS` and a third of `area`.
+    fn note_rows(&self, page: usize, area: Rect) -> u16 {
+        let wrapped_rows = match &self.note {
+            Some(note) => {
+                let wrapped = note.wrap(area.width);
+                wrapped.rows.len().max(wrapped.cursor_row + 1)
+            }
+            None => {
+                let text = self.progress.note(&self.path, page);
+                TextInput::with_text(text).wrap(area.width).rows.len()
+            }
+        };
+        let limit = MAX_NOTE_ROWS.min(area.height / 3).max(1);
+        u16::try_from(wrapped_rows).map_or(limit, |rows| rows.clamp(1, limit))
+    }
+
     fn render_note(&self, frame: &mut Frame, area: Rect, page: usize, theme: &Theme) {
         let [label, field] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         let hint = match self.note {
             Some(_) => "Note (saved as you type, Enter to stop):",
             None => "Note (Tab to edit):",
         };
         frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim)), label);
         match &self.note {
-            Some(note) => note.render(frame, field, theme.accent, true),
+            Some(note) => note.render_wrapped(frame, field, theme.accent, true),
             None => {
                 let text = self.progress.note(&self.path, page);
                 let shown = TextInput::with_text(text);
-                shown.render(frame, field, theme.text, false);
+                shown.render_wrapped(frame, field, theme.text, false);
             }
         }
     }

@@ -23,7 +23,7 @@ use super::screen::{Action, Context, Reply, Screen, StoreTask, TaskError};
 use super::text::{inline_line, sanitize};
 use super::theme::Theme;
 use super::widgets;
-use super::wrap::wrap_lines;
+use super::wrap::{wrap_line, wrap_lines};
 use crate::lesson::{Concept, Item, Lesson};
 use crate::quiz::review_prompt::{PlannedPrompt, PromptAnswer};
 use crate::quiz::{RELATED_SHOWN, related_concepts};
@@ -31,6 +31,10 @@ use crate::schedule::{Grade, StudyDay};
 use crate::store::{PromptAnswered, ScheduledPrompt};
 
 const RECORD_LABEL: &str = "record review prompt";
+
+/// Rows kept for the related lesson text after reveal, when it has that
+/// many lines, before the prompt and recall are cut on short screens.
+const MIN_RELATED_ROWS: usize = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Command {
@@ -80,13 +84,13 @@ static GRADE_KEYS: KeyTable<Command> = KeyTable::new(
         KeyBinding::new(
             &[Key::plain(KeyCode::Up), Key::char('k')],
             "",
-            "Scroll up to the prompt when the text does not fit.",
+            "Scroll the related lesson text up.",
             Command::ScrollUp,
         ),
         KeyBinding::new(
             &[Key::plain(KeyCode::Down), Key::char('j')],
             "",
-            "Scroll back down to the grades.",
+            "Scroll the related lesson text down.",
             Command::ScrollDown,
         ),
     ],
@@ -178,12 +182,12 @@ pub struct ReviewPromptScreen {
     shown_at: Instant,
     answered: usize,
     pending: bool,
-    /// Lines scrolled up from the bottom of the prompt's text.
-    lift: usize,
-    /// Number of lines above the bottom view at the last frame. Rendering
-    /// writes only this cache, so scrolling up stops at the prompt. The
-    /// scroll position itself changes only on keys.
-    max_lift: Cell<usize>,
+    /// Lines of the related lesson text scrolled past, after reveal.
+    scroll: usize,
+    /// Largest useful `scroll` at the last frame. Rendering writes only this
+    /// cache, so scrolling down stops at the end of the text. The scroll
+    /// position itself changes only on keys.
+    max_scroll: Cell<usize>,
 }
 
 impl ReviewPromptScreen {
@@ -223,8 +227,8 @@ impl ReviewPromptScreen {
             shown_at: Instant::now(),
             answered: 0,
             pending: false,
-            lift: 0,
-            max_lift: Cell::new(usize::MAX),
+            scroll: 0,
+            max_scroll: Cell::new(usize::MAX),
         }
     }
 
@@ -276,7 +280,7 @@ impl ReviewPromptScreen {
         self.index += 1;
         self.note = TextInput::default();
         self.shown_at = Instant::now();
-        self.lift = 0;
+        self.scroll = 0;
         self.stage = match self.index < self.prompts.len() {
             true => Stage::Recalling,
             false => Stage::Done,
@@ -331,11 +335,11 @@ impl Screen for ReviewPromptScreen {
         match (self.key_table().command_for(&key), &self.stage) {
             (Some(Command::Grade(grade)), Stage::Revealed) => self.grade(grade),
             (Some(Command::ScrollUp), Stage::Revealed) => {
-                self.lift = (self.lift + 1).min(self.max_lift.get());
+                self.scroll = self.scroll.saturating_sub(1);
                 Action::None
             }
             (Some(Command::ScrollDown), Stage::Revealed) => {
-                self.lift = self.lift.saturating_sub(1);
+                self.scroll = (self.scroll + 1).min(self.max_scroll.get());
                 Action::None
             }
             (Some(Command::Reveal), Stage::Done) => Action::Back,
@@ -381,67 +385,102 @@ impl ReviewPromptScreen {
         let block = Block::bordered().title(Span::styled(title, theme.dim));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let width = inner.width;
-        let prompt_line = inline_line(&prompt.planned.prompt, theme).patch_style(theme.bold);
-        let mut lines = wrap_lines(&[prompt_line], width);
-        lines.push(Line::default());
-        let label = match self.stage {
-            Stage::Recalling => "What you recall (optional), then Enter:",
-            _ => "You wrote:",
-        };
-        lines.push(Line::styled(label, theme.dim));
-        let note_row = lines.len();
-        lines.push(Line::default());
-        if self.stage == Stage::Revealed {
-            lines.extend(self.reveal_lines(prompt, width, theme));
-        }
-        // On short screens the grade line stays visible at the bottom until
-        // the learner scrolls up.
-        let height = usize::from(inner.height);
-        let bottom = lines.len().saturating_sub(height);
-        self.max_lift.set(bottom);
-        let scroll = bottom.saturating_sub(self.lift);
-        let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).collect();
-        frame.render_widget(Paragraph::new(visible), inner);
-        let Some(row) = note_row.checked_sub(scroll) else {
-            return;
-        };
-        let Ok(y) = u16::try_from(row) else {
-            return;
-        };
-        if y < inner.height {
-            let field = Rect {
-                y: inner.y + y,
-                height: 1,
-                ..inner
-            };
-            let focused = self.stage == Stage::Recalling;
-            self.note.render(frame, field, theme.accent, focused);
+        match self.stage {
+            Stage::Revealed => self.render_revealed(frame, inner, prompt, theme),
+            _ => self.render_recalling(frame, inner, prompt, theme),
         }
     }
 
-    fn reveal_lines(&self, prompt: &DuePrompt, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-        let mut lines = Vec::new();
-        if !prompt.related.is_empty() {
-            lines.push(Line::styled("Related concepts:", theme.accent));
-            lines.extend(concept_lines(&prompt.related, width, theme));
-        }
-        if !prompt.recap.is_empty() {
-            lines.push(Line::styled("Recap:", theme.accent));
-            lines.extend(item_lines(&prompt.recap, width, theme));
-        }
-        if lines.is_empty() {
-            lines.push(Line::styled(
-                "The lesson has no recap to compare with.",
-                theme.dim,
-            ));
-        }
+    /// Draws the prompt and the note field. On short screens the view ends
+    /// at the note field, so the typed text stays visible.
+    fn render_recalling(&self, frame: &mut Frame, area: Rect, prompt: &DuePrompt, theme: &Theme) {
+        let mut lines = prompt_lines(prompt, area.width, theme);
         lines.push(Line::default());
+        lines.push(Line::styled(
+            "What you recall (optional), then Enter:",
+            theme.dim,
+        ));
+        let note_row = lines.len();
+        lines.push(Line::default());
+        let scroll = lines.len().saturating_sub(usize::from(area.height));
+        let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(visible), area);
+        let Some(Ok(y)) = note_row.checked_sub(scroll).map(u16::try_from) else {
+            return;
+        };
+        if y < area.height {
+            let field = Rect {
+                y: area.y + y,
+                height: 1,
+                ..area
+            };
+            self.note.render(frame, field, theme.accent, true);
+        }
+    }
+
+    /// Draws the prompt and the learner's recall at the top, the related
+    /// lesson text below them at the current scroll position, and the grade
+    /// line pinned at the bottom. On short screens the blank separator lines
+    /// go first, and the related text keeps at least `MIN_RELATED_ROWS` rows
+    /// before the top part is cut.
+    fn render_revealed(&self, frame: &mut Frame, area: Rect, prompt: &DuePrompt, theme: &Theme) {
+        let width = area.width;
         let grades = Line::styled(
             "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy",
             theme.accent,
         );
-        lines.extend(wrap_lines(&[grades], width));
+        let bottom = wrap_line(&grades, width);
+        let related = related_lines(prompt, width, theme);
+
+        let height = usize::from(area.height);
+        let bottom_height = bottom.len().min(height);
+        let related_min = related.len().min(MIN_RELATED_ROWS);
+        let room = height.saturating_sub(bottom_height + related_min);
+        let mut top = self.recall_lines(prompt, width, theme, true);
+        if top.len() > room {
+            top = self.recall_lines(prompt, width, theme, false);
+        }
+        let top_height = top.len().min(room);
+        let [top_area, related_area, bottom_area] = Layout::vertical([
+            Constraint::Length(to_rows(top_height)),
+            Constraint::Fill(1),
+            Constraint::Length(to_rows(bottom_height)),
+        ])
+        .areas(area);
+
+        let max_scroll = related
+            .len()
+            .saturating_sub(usize::from(related_area.height));
+        self.max_scroll.set(max_scroll);
+        let scroll = self.scroll.min(max_scroll);
+        let visible: Vec<Line<'static>> = related.into_iter().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(top), top_area);
+        frame.render_widget(Paragraph::new(visible), related_area);
+        frame.render_widget(Paragraph::new(bottom), bottom_area);
+    }
+
+    /// Returns the prompt and the learner's recall, with blank separator
+    /// lines when `spaced`.
+    fn recall_lines(
+        &self,
+        prompt: &DuePrompt,
+        width: u16,
+        theme: &Theme,
+        spaced: bool,
+    ) -> Vec<Line<'static>> {
+        let mut lines = prompt_lines(prompt, width, theme);
+        if spaced {
+            lines.push(Line::default());
+        }
+        let recall = match self.note.text().trim() {
+            "" => Span::styled("(nothing)", theme.dim),
+            text => Span::styled(sanitize(text), theme.accent),
+        };
+        let recall = Line::from(vec![Span::styled("You wrote: ", theme.dim), recall]);
+        lines.extend(wrap_line(&recall, width));
+        if spaced {
+            lines.push(Line::default());
+        }
         lines
     }
 
@@ -457,4 +496,35 @@ impl ReviewPromptScreen {
         ];
         widgets::render_centered(frame.buffer_mut(), area, lines);
     }
+}
+
+/// Returns the prompt, wrapped to `width`.
+fn prompt_lines(prompt: &DuePrompt, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let prompt_line = inline_line(&prompt.planned.prompt, theme).patch_style(theme.bold);
+    wrap_lines(&[prompt_line], width)
+}
+
+/// Returns the lesson text shown after reveal: the related concepts, then
+/// the recap.
+fn related_lines(prompt: &DuePrompt, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if !prompt.related.is_empty() {
+        lines.push(Line::styled("Related concepts:", theme.accent));
+        lines.extend(concept_lines(&prompt.related, width, theme));
+    }
+    if !prompt.recap.is_empty() {
+        lines.push(Line::styled("Recap:", theme.accent));
+        lines.extend(item_lines(&prompt.recap, width, theme));
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            "The lesson has no recap to compare with.",
+            theme.dim,
+        ));
+    }
+    lines
+}
+
+fn to_rows(count: usize) -> u16 {
+    u16::try_from(count).unwrap_or(u16::MAX)
 }
