@@ -210,3 +210,27 @@ fn check_builtin_lessons_clean() {
             "checked 2 file(s): 0 with errors, 0 warning(s)",
         ));
 }
+
+#[test]
+fn check_json_closed_pipe_exits_quietly() {
+    // 60 copies of the fixture give about 270 KB of JSON, more than a pipe
+    // buffers, so the binary is still writing when the reader goes away.
+    let program = distill();
+    let mut command = std::process::Command::new(program.get_program());
+    command
+        .arg("check")
+        .arg("--json")
+        .args(std::iter::repeat_n(FIXTURE, 60))
+        .env_remove("DISTILL_DB")
+        .env_remove("DISTILL_CONFIG")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+
+    let mut child = command.spawn().unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(output.status.success(), "status: {:?}", output.status);
+}
