@@ -33,7 +33,7 @@ fn write_text(out: &mut impl Write, stats: &Stats) -> std::io::Result<()> {
     writeln!(out, "due today       {}", counts.due_today)?;
     writeln!(out, "new today       {}", counts.new_today)?;
     writeln!(out, "reviewed today  {}", counts.reviewed_today)?;
-    writeln!(out, "streak          {} days", counts.streak_days)?;
+    writeln!(out, "streak          {}", days(counts.streak_days))?;
     match stats.retention_30d {
         Some(share) => writeln!(out, "retention (30d) {:.1}%", share * 100.0)?,
         None => writeln!(out, "retention (30d) no reviews yet")?,
@@ -50,4 +50,13 @@ fn write_text(out: &mut impl Write, stats: &Stats) -> std::io::Result<()> {
         writeln!(out, "  {}  {}", day.date, day.due)?;
     }
     Ok(())
+}
+
+/// Formats a day count with the noun in the right number: "1 day", "2 days".
+fn days(count: u32) -> String {
+    if count == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{count} days")
+    }
 }
