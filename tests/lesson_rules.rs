@@ -380,6 +380,22 @@ fn review_plan_unreadable_interval_warns() {
 }
 
 #[test]
+fn review_plan_negative_interval_warns() {
+    let lesson = parse(
+        "# T\n\n## Spaced Review Plan\n\n| Interval | Prompt |\n|---|---|\n\
+         | -3 days | x |\n| 3 days | y |\n",
+    );
+    let days: Vec<u32> = lesson.review_plan.iter().map(|p| p.days).collect();
+    assert_eq!(days, [3]);
+    assert_eq!(lesson.review_plan[0].prompt, "y");
+    assert!(has_warning(
+        &lesson,
+        7,
+        "review interval `-3 days` is negative"
+    ));
+}
+
+#[test]
 fn table_followed_by_whitespace_line() {
     let plain =
         "# T\n\n## Spaced Review Plan\n\n| a | b |\n|---|---|\n| 1 ден | x |\n| 3 дни | y |\n";
