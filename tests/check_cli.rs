@@ -80,6 +80,40 @@ fn check_errors_exit_one() {
 }
 
 #[test]
+fn check_folder_reads_md_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("nested");
+    std::fs::create_dir(&nested).unwrap();
+    let top = write(
+        dir.path(),
+        "top.md",
+        b"# Top\n\n## Key Concepts\n\n- **A** - a\n",
+    );
+    let inner = write(
+        &nested,
+        "inner.md",
+        b"# Inner\n\n## Key Concepts\n\n- **B** - b\n",
+    );
+    write(dir.path(), "notes.txt", b"not a lesson");
+    let folder = dir.path().display().to_string();
+
+    let assert = distill().args(["check", &folder]).assert().success();
+
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(!stdout.contains("Is a directory"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{inner}: Inner (id inner)")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!("{top}: Top (id top)")), "{stdout}");
+    assert!(!stdout.contains("notes.txt"), "{stdout}");
+    assert!(
+        stdout.contains("checked 2 file(s): 0 with errors"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn check_without_files_is_usage_error() {
     distill()
         .arg("check")

@@ -67,7 +67,9 @@ fn lesson_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+/// Appends the `.md` files below `dir` to `files`, sorted by path, searching
+/// subfolders too.
+pub(super) fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     let entries =
         std::fs::read_dir(dir).with_context(|| format!("cannot read folder {}", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries
