@@ -17,10 +17,16 @@ fn main() -> ExitCode {
 }
 
 /// Returns whether any error in the chain is an I/O error of kind `BrokenPipe`.
+/// A `serde_json::Error` is checked on its own, because its `source()` skips
+/// the I/O error it wraps (serde_json 1.0.154).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken_pipe = Some(std::io::ErrorKind::BrokenPipe);
     err.chain().any(|cause| {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return Some(io.kind()) == broken_pipe;
+        }
         cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .downcast_ref::<serde_json::Error>()
+            .is_some_and(|json| json.io_error_kind() == broken_pipe)
     })
 }

@@ -80,6 +80,40 @@ fn check_errors_exit_one() {
 }
 
 #[test]
+fn check_folder_reads_md_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("nested");
+    std::fs::create_dir(&nested).unwrap();
+    let top = write(
+        dir.path(),
+        "top.md",
+        b"# Top\n\n## Key Concepts\n\n- **A** - a\n",
+    );
+    let inner = write(
+        &nested,
+        "inner.md",
+        b"# Inner\n\n## Key Concepts\n\n- **B** - b\n",
+    );
+    write(dir.path(), "notes.txt", b"not a lesson");
+    let folder = dir.path().display().to_string();
+
+    let assert = distill().args(["check", &folder]).assert().success();
+
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(!stdout.contains("Is a directory"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{inner}: Inner (id inner)")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!("{top}: Top (id top)")), "{stdout}");
+    assert!(!stdout.contains("notes.txt"), "{stdout}");
+    assert!(
+        stdout.contains("checked 2 file(s): 0 with errors"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn check_without_files_is_usage_error() {
     distill()
         .arg("check")
@@ -209,4 +243,28 @@ fn check_builtin_lessons_clean() {
         .stdout(predicate::str::contains(
             "checked 2 file(s): 0 with errors, 0 warning(s)",
         ));
+}
+
+#[test]
+fn check_json_closed_pipe_exits_quietly() {
+    // 60 copies of the fixture give about 270 KB of JSON, more than a pipe
+    // buffers, so the binary is still writing when the reader goes away.
+    let program = distill();
+    let mut command = std::process::Command::new(program.get_program());
+    command
+        .arg("check")
+        .arg("--json")
+        .args(std::iter::repeat_n(FIXTURE, 60))
+        .env_remove("DISTILL_DB")
+        .env_remove("DISTILL_CONFIG")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+
+    let mut child = command.spawn().unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(output.status.success(), "status: {:?}", output.status);
 }

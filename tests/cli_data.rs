@@ -291,3 +291,24 @@ fn distill_db_variable_sets_database() {
         .success();
     assert!(other.exists());
 }
+
+#[test]
+fn stats_streak_singular_and_plural() {
+    let sandbox = sandbox();
+    let teacher = id(CardKind::Concept, "Teacher");
+    let stats_text = |now: &str| {
+        let assert = sandbox.distill(now, UTC).arg("stats").assert().success();
+        String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+    };
+
+    let no_days = stats_text("2026-05-01T09:00:00Z");
+    assert!(no_days.contains("streak          0 days\n"), "{no_days}");
+
+    sandbox.grade("2026-05-01T10:00:00Z", UTC, &teacher, "good");
+    let one_day = stats_text("2026-05-01T11:00:00Z");
+    assert!(one_day.contains("streak          1 day\n"), "{one_day}");
+
+    sandbox.grade("2026-05-02T10:00:00Z", UTC, &teacher, "good");
+    let two_days = stats_text("2026-05-02T11:00:00Z");
+    assert!(two_days.contains("streak          2 days\n"), "{two_days}");
+}

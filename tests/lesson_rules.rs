@@ -173,6 +173,41 @@ fn concept_without_separator_warns() {
 }
 
 #[test]
+fn concept_unknown_separator_skipped() {
+    let lesson = concepts_lesson("- **Term** ~ text\n- **Arrow** => text\n- **Ok** – fine\n");
+    let terms: Vec<&str> = lesson.concepts.iter().map(|c| c.term.as_str()).collect();
+    assert_eq!(terms, ["Ok"]);
+    assert!(has_warning(
+        &lesson,
+        5,
+        "unknown separator `~` after term `Term`, so the bullet is skipped"
+    ));
+    assert!(has_warning(
+        &lesson,
+        6,
+        "unknown separator `=>` after term `Arrow`, so the bullet is skipped"
+    ));
+}
+
+#[test]
+fn concept_empty_bold_term_skipped() {
+    let lesson = concepts_lesson("- **** – text\n- **:** text\n- **Ok** – fine\n");
+    let terms: Vec<&str> = lesson.concepts.iter().map(|c| c.term.as_str()).collect();
+    assert_eq!(terms, ["Ok"]);
+    assert!(has_warning(
+        &lesson,
+        5,
+        "bullet has an empty term, so it is skipped"
+    ));
+    assert!(has_warning(
+        &lesson,
+        6,
+        "bullet has an empty term, so it is skipped"
+    ));
+    assert_eq!(lesson.warnings.len(), 2, "{:?}", lesson.warnings);
+}
+
+#[test]
 fn concept_without_bold_term_warns() {
     let lesson = concepts_lesson("- Plain term – its definition\n- no separator at all\n");
     assert!(has_warning(&lesson, 5, "term `Plain term` is not bold"));
@@ -376,6 +411,22 @@ fn review_plan_unreadable_interval_warns() {
         &lesson,
         7,
         "cannot read review interval `скоро`"
+    ));
+}
+
+#[test]
+fn review_plan_negative_interval_warns() {
+    let lesson = parse(
+        "# T\n\n## Spaced Review Plan\n\n| Interval | Prompt |\n|---|---|\n\
+         | -3 days | x |\n| 3 days | y |\n",
+    );
+    let days: Vec<u32> = lesson.review_plan.iter().map(|p| p.days).collect();
+    assert_eq!(days, [3]);
+    assert_eq!(lesson.review_plan[0].prompt, "y");
+    assert!(has_warning(
+        &lesson,
+        7,
+        "review interval `-3 days` is negative"
     ));
 }
 

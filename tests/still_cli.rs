@@ -136,3 +136,23 @@ fn van_laar_model_runs() -> TestResult {
     assert!(value["distillate"]["mole_fraction"].as_f64().unwrap() > 0.5);
     Ok(())
 }
+
+#[test]
+fn closed_pipe_exits_quietly() -> TestResult {
+    let program = demo_still();
+    let mut child = std::process::Command::new(program.get_program())
+        .args(program.get_args())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    // NOTE: the output fits in a pipe buffer, so the test relies on the
+    // process starting up and running its model before this drop. If it
+    // wrote first, the test would pass without covering the closed pipe.
+    drop(child.stdout.take());
+    let output = child.wait_with_output()?;
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(output.status.success(), "status: {:?}", output.status);
+    Ok(())
+}

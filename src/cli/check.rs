@@ -5,7 +5,7 @@
 //! 2 for usage errors (reported by clap before this module runs).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -17,9 +17,9 @@ use crate::lesson::{self, Concept, Diagnostic, Lesson, ParseError, PathStep, Qui
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Lesson files to check.
+    /// Lesson files, or folders searched for `.md` files.
     #[arg(value_name = "FILE", required_unless_present = "builtin")]
-    pub files: Vec<std::path::PathBuf>,
+    pub files: Vec<PathBuf>,
     /// Check the lessons shipped inside the binary.
     #[arg(long)]
     pub builtin: bool,
@@ -29,8 +29,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
-    let mut reports: Vec<Report> = args
-        .files
+    let mut reports: Vec<Report> = lesson_files(&args.files)?
         .iter()
         .map(|path| Report::new(path, lesson::parse_file(path)))
         .collect();
@@ -55,6 +54,20 @@ pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Expands folders into the `.md` files below them. Other paths are kept as
+/// given, so a missing file gets its own error in the report.
+fn lesson_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            super::import::collect_markdown(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
 }
 
 fn check_builtin(shipped: &builtin::BuiltinLesson) -> Report {

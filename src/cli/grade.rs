@@ -1,5 +1,6 @@
 //! `distill grade`: record one answer.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -44,10 +45,11 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         duration: None,
     };
     let answer = store.record_answer(&request)?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&output(&answer))?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&output(&answer))?)?;
     } else {
-        println!("{}", describe(&answer));
+        writeln!(out, "{}", describe(&answer))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! `distill import`: lesson files into the database, all or nothing.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,10 +40,11 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let report = store
         .import_lessons(&lessons, context.clock.now())
         .with_context(|| format!("cannot import into {}", store.label()))?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print_report(&report, &lessons);
+        write_report(&mut out, &report, &lessons)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -65,7 +67,9 @@ fn lesson_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+/// Appends the `.md` files below `dir` to `files`, sorted by path, searching
+/// subfolders too.
+pub(super) fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     let entries =
         std::fs::read_dir(dir).with_context(|| format!("cannot read folder {}", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries
@@ -113,7 +117,12 @@ fn parse_one(path: &Path) -> anyhow::Result<LessonFile> {
     })
 }
 
-fn print_report(report: &ImportReport, files: &[LessonFile]) {
+/// Writes one summary line per lesson to `out`, and its warnings to stderr.
+fn write_report(
+    out: &mut impl Write,
+    report: &ImportReport,
+    files: &[LessonFile],
+) -> std::io::Result<()> {
     for (outcome, file) in report.lessons.iter().zip(files) {
         for warning in &outcome.warnings {
             eprintln!(
@@ -123,7 +132,8 @@ fn print_report(report: &ImportReport, files: &[LessonFile]) {
                 sanitize(&warning.message)
             );
         }
-        println!(
+        writeln!(
+            out,
             "{}: {} added, {} updated, {} restored, {} retired, {} unchanged",
             outcome.lesson_id,
             outcome.added,
@@ -131,6 +141,7 @@ fn print_report(report: &ImportReport, files: &[LessonFile]) {
             outcome.restored,
             outcome.retired,
             outcome.unchanged
-        );
+        )?;
     }
+    Ok(())
 }

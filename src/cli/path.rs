@@ -1,6 +1,7 @@
 //! `distill path`: walk a lesson's learning path on screen, or, without a
 //! lesson, list every lesson's path progress and the review prompts due.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -53,10 +54,11 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let context = Context::new(global)?;
     let store = context.open_store()?;
     let overview = overview(&store, context.today()?)?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&overview)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&overview)?)?;
     } else {
-        print_overview(&overview);
+        write_overview(&mut out, &overview)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -90,32 +92,34 @@ fn overview(store: &Store, today: StudyDay) -> anyhow::Result<Overview> {
     })
 }
 
-fn print_overview(overview: &Overview) {
+fn write_overview(out: &mut impl Write, overview: &Overview) -> std::io::Result<()> {
     for lesson in &overview.lessons {
         let status = match lesson.studied_on {
             Some(day) => format!("studied {day}"),
             None => "not finished".to_string(),
         };
-        println!(
+        writeln!(
+            out,
             "{}  {}/{} steps  {status}  {}",
             lesson.id,
             lesson.done,
             lesson.steps,
             sanitize(&lesson.title)
-        );
+        )?;
     }
     if overview.due_prompts.is_empty() {
-        println!("no review prompts due on {}", overview.today);
-        return;
+        return writeln!(out, "no review prompts due on {}", overview.today);
     }
-    println!("review prompts due on {}:", overview.today);
+    writeln!(out, "review prompts due on {}:", overview.today)?;
     for prompt in &overview.due_prompts {
-        println!(
+        writeln!(
+            out,
             "  {} (day {}, due {}): {}",
             prompt.lesson_id,
             prompt.days,
             prompt.due.map(|day| day.to_string()).unwrap_or_default(),
             plain(&sanitize(&prompt.prompt))
-        );
+        )?;
     }
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! `distill undo`: take back the last answer.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use super::Global;
@@ -17,8 +18,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let context = Context::new(global)?;
     let mut store = context.open_store()?;
     let undone = store.undo_last()?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&undone)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&undone)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     match undone {
@@ -27,13 +29,14 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
                 Some(due) => format!("due {due}"),
                 None => "new".to_owned(),
             };
-            println!("took back {}", describe(&answer));
-            println!(
+            writeln!(out, "took back {}", describe(&answer))?;
+            writeln!(
+                out,
                 "card {} is back on rung {}, {due}",
                 answer.card, answer.rung_before
-            );
+            )?;
         }
-        None => println!("nothing to undo: the review log is empty"),
+        None => writeln!(out, "nothing to undo: the review log is empty")?,
     }
     Ok(ExitCode::SUCCESS)
 }

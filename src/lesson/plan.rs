@@ -95,6 +95,11 @@ pub(super) fn read_plan(reader: &mut Reader<'_>, nodes: Nodes<'_>) -> Vec<Review
 /// Reads an interval such as `3 дни`, `2 седмици`, `a week` or `След 1 месец`
 /// as a number of days.
 pub(super) fn parse_interval(text: &str) -> Result<u32, String> {
+    if has_negative_number(text) {
+        return Err(format!(
+            "review interval `{text}` is negative; use between 1 day and {MAX_DAYS} days"
+        ));
+    }
     let lowered = to_lowercase(text);
     let tokens = tokens(&lowered);
     let unit_at = tokens.iter().position(|token| unit_days(token).is_some());
@@ -121,6 +126,16 @@ fn unreadable(text: &str) -> String {
         "cannot read review interval `{text}`; write a number and a unit, \
          like `3 дни`, `2 седмици`, `1 месец` or `1 week`"
     )
+}
+
+/// Returns whether a minus sign (`-` or `−`) starts a number, as in `-3 дни`.
+/// A hyphen between two numbers, as in `1-2 weeks`, is not a minus sign.
+fn has_negative_number(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).enumerate().any(|(index, pair)| {
+        let starts_token = index == 0 || !chars[index - 1].is_alphanumeric();
+        matches!(pair[0], '-' | '\u{2212}') && pair[1].is_ascii_digit() && starts_token
+    })
 }
 
 /// Splits into runs of digits and runs of letters, so `3дни` is `3`, `дни`.
@@ -196,8 +211,35 @@ mod tests {
 
     #[test]
     fn unreadable_intervals_are_errors() {
-        for text in ["", "скоро", "0 дни", "999999999999 days", "11 years"] {
+        for text in [
+            "",
+            "скоро",
+            "0 дни",
+            "999999999999 days",
+            "11 years",
+            "-3 days",
+        ] {
             assert!(parse_interval(text).is_err(), "interval {text:?}");
         }
+    }
+
+    #[test]
+    fn negative_intervals_are_errors() {
+        for text in [
+            "-3 days",
+            "−3 дни",
+            "След -2 седмици",
+            "Day -1",
+            "(-3 days)",
+        ] {
+            let result = parse_interval(text);
+            assert!(result.is_err(), "interval {text:?} gave {result:?}");
+            let message = result.unwrap_err();
+            assert!(
+                message.contains("is negative"),
+                "interval {text:?}: {message}"
+            );
+        }
+        assert_eq!(parse_interval("1-2 weeks"), Ok(14));
     }
 }

@@ -16,6 +16,9 @@ const HYPHENS: &[&str] = &["---", "--", "-"];
 /// The usual shape, for warnings.
 const EXPECTED_SHAPE: &str = "expected `- **Term** – definition`";
 
+/// The accepted separators, for warnings.
+const SEPARATORS: &str = "(`–`, `—`, `-` or `:`)";
+
 /// Reads one bullet as a term and its definition, or warns and returns
 /// `None` when it has no term or no definition.
 pub(super) fn read_term_item(reader: &mut Reader<'_>, item: Node<'_>) -> Option<Concept> {
@@ -59,24 +62,55 @@ fn split_term(reader: &mut Reader<'_>, head: &Inline, line: usize) -> Option<(St
     let term = reader.text_in(head, lead.inner.clone());
     let rest = reader.text_in(head, lead.outer.end..head.range.end);
     if let Some(term) = term.strip_suffix(':') {
-        let rest = strip_separator(&rest).unwrap_or(&rest);
-        return Some((term.trim_end().to_owned(), rest.to_owned()));
-    }
-    match strip_separator(&rest) {
-        Some(definition) => Some((term.into_owned(), definition.to_owned())),
-        None => {
-            if !rest.is_empty() {
-                reader.warn(
-                    line,
-                    format!(
-                        "no separator after term `{term}`; {EXPECTED_SHAPE} \
-                         (`–`, `—`, `-` or `:`)"
-                    ),
-                );
-            }
-            Some((term.into_owned(), rest.into_owned()))
+        let term = term.trim_end();
+        if is_empty_term(term) {
+            reader.warn(line, empty_term_message());
+            return None;
         }
+        let rest = strip_separator(&rest).unwrap_or(&rest);
+        return Some((term.to_owned(), rest.to_owned()));
     }
+    if let Some(definition) = strip_separator(&rest) {
+        return Some((term.into_owned(), definition.to_owned()));
+    }
+    if let Some(separator) = unknown_separator(&rest) {
+        reader.warn(
+            line,
+            format!(
+                "unknown separator `{separator}` after term `{term}`, so the bullet is \
+                 skipped; {EXPECTED_SHAPE} {SEPARATORS}"
+            ),
+        );
+        return None;
+    }
+    if !rest.is_empty() {
+        reader.warn(
+            line,
+            format!(
+                "no separator after term `{term}`, so the text after it is the \
+                 definition; {EXPECTED_SHAPE} {SEPARATORS}"
+            ),
+        );
+    }
+    Some((term.into_owned(), rest.into_owned()))
+}
+
+/// Returns the first word of `rest` when it has no letters or digits, like
+/// `~` or `=>`, because such a word is a separator the format rejects.
+fn unknown_separator(rest: &str) -> Option<&str> {
+    let word = rest.split_whitespace().next()?;
+    (!word.chars().any(char::is_alphanumeric)).then_some(word)
+}
+
+/// Returns whether a term is blank or only emphasis markers, like the
+/// `****` of an empty bold.
+fn is_empty_term(term: &str) -> bool {
+    term.chars()
+        .all(|c| c.is_whitespace() || c == '*' || c == '_')
+}
+
+fn empty_term_message() -> String {
+    format!("bullet has an empty term, so it is skipped; {EXPECTED_SHAPE}")
 }
 
 /// Splits a bullet whose term is not bold at its first separator.
@@ -98,6 +132,10 @@ fn split_plain_term(
         return None;
     };
     let term = text[..at].trim().to_owned();
+    if is_empty_term(&term) {
+        reader.warn(line, empty_term_message());
+        return None;
+    }
     reader.warn(line, format!("term `{term}` is not bold; {EXPECTED_SHAPE}"));
     Some((term, text[at + len..].trim().to_owned()))
 }

@@ -55,10 +55,11 @@ pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
     if show_progress {
         eprint!("\r\x1b[2K");
     }
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", format_report(&report, &settings, &split));
+        write!(out, "{}", format_report(&report, &settings, &split))?;
     }
     Ok(ExitCode::SUCCESS)
 }

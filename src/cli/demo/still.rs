@@ -2,6 +2,7 @@
 //! ethanol and water, printed as a table or as JSON.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -69,7 +70,7 @@ pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         render_text(&report, &curve)
     };
-    println!("{text}");
+    writeln!(std::io::stdout().lock(), "{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 
