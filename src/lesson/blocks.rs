@@ -39,9 +39,13 @@ fn read_block(reader: &Reader<'_>, node: Node<'_>, blocks: &mut Vec<Block>) {
             ordered: *ordered,
             line,
         }),
-        Kind::Code { language, code } => blocks.push(Block::Code {
-            language: language.clone(),
-            code: code.strip_suffix('\n').unwrap_or(code).to_owned(),
+        Kind::Code(block) => blocks.push(Block::Code {
+            language: block.language.clone(),
+            code: block
+                .code
+                .strip_suffix('\n')
+                .unwrap_or(&block.code)
+                .to_owned(),
             line,
         }),
         Kind::Table => blocks.push(read_table(reader, node)),
@@ -122,8 +126,8 @@ fn collect_text(reader: &Reader<'_>, node: Node<'_>, pieces: &mut Vec<String>) {
             pieces.push(text.into_owned());
         }
     }
-    if let Kind::Code { code, .. } = node.kind() {
-        pieces.push(code.trim_end().to_owned());
+    if let Kind::Code(block) = node.kind() {
+        pieces.push(block.code.trim_end().to_owned());
     }
     for child in node.children() {
         collect_text(reader, child, pieces);

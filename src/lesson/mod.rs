@@ -7,6 +7,7 @@
 //! warnings, errors and the UI can point back at the source.
 
 mod blocks;
+mod builder;
 mod error;
 pub mod inline;
 mod key;

@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::blocks::{read_blocks, read_items};
+use super::builder;
 use super::error::ParseError;
 use super::inline::plain_text;
 use super::key::normalize_key;
@@ -17,7 +18,7 @@ use super::reader::{Reader, list_items};
 use super::sections::{SectionKind, section_kind};
 use super::source::contains_byte;
 use super::terms::read_term_item;
-use super::tree::{self, Kind, Node, Nodes};
+use super::tree::{Kind, Node, Nodes};
 use super::{Concept, Example, Lesson, QuizQuestion, Section};
 
 /// Largest lesson file accepted, in bytes (16 MiB). Real lessons are tens of
@@ -38,14 +39,14 @@ pub fn parse(file: &Path, id: &str, bytes: &[u8]) -> Result<Lesson, ParseError> 
         });
     }
     let text = decode(file, bytes)?;
-    let tree = tree::build(&text);
+    let tree = builder::build(&text);
     let roots = tree.roots();
     if roots.iter().all(|node| matches!(node.kind(), Kind::Html)) {
         return Err(ParseError::Empty {
             file: file.to_path_buf(),
         });
     }
-    let mut reader = Reader::new(&text);
+    let mut reader = Reader::new(&text, &tree);
     let outline = Outline::split(&mut reader, roots).ok_or_else(|| ParseError::NoTitle {
         file: file.to_path_buf(),
     })?;

@@ -57,10 +57,10 @@ fn read_step(reader: &mut Reader<'_>, item: Node<'_>) -> Option<PathStep> {
         return None;
     };
     let mut step = empty_step(String::new(), line);
-    match &head.lead_strong {
-        Some(lead) => {
-            step.title = reader.text_in(head, lead.inner.clone()).into_owned();
-            let rest = reader.text_in(head, lead.outer.end..head.range.end);
+    match head.split_lead_strong() {
+        Some((title, rest)) => {
+            step.title = reader.text_in(head, title).into_owned();
+            let rest = reader.text_in(head, rest);
             let rest = strip_separator(&rest).unwrap_or(&rest);
             if !rest.is_empty() {
                 step.notes.push(rest.to_owned());

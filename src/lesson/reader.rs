@@ -6,19 +6,21 @@ use std::ops::Range;
 
 use super::Diagnostic;
 use super::source::Source;
-use super::tree::{Inline, Kind, Node, Nodes};
+use super::tree::{Inline, Kind, Node, Nodes, Tree};
 
 /// The source being read and the warnings found so far.
 #[derive(Debug)]
 pub(super) struct Reader<'a> {
     pub source: Source<'a>,
+    tree: &'a Tree,
     pub warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str, tree: &'a Tree) -> Self {
         Self {
             source: Source::new(text),
+            tree,
             warnings: Vec::new(),
         }
     }
@@ -29,12 +31,13 @@ impl<'a> Reader<'a> {
 
     /// Returns the inline Markdown of `inline`, on one line.
     pub fn text(&self, inline: &Inline) -> Cow<'a, str> {
-        self.source.inline_text(inline.range.clone(), &inline.holes)
+        self.source
+            .inline_text(inline.range(), self.tree.holes(inline))
     }
 
     /// Returns the inline Markdown of part of `inline`.
     pub fn text_in(&self, inline: &Inline, range: Range<usize>) -> Cow<'a, str> {
-        self.source.inline_text(range, &inline.holes)
+        self.source.inline_text(range, self.tree.holes(inline))
     }
 
     pub fn warn(&mut self, line: usize, message: impl Into<String>) {

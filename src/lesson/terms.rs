@@ -56,11 +56,11 @@ pub(super) fn read_term_item(reader: &mut Reader<'_>, item: Node<'_>) -> Option<
 
 /// Splits the first text of a bullet into term and definition.
 fn split_term(reader: &mut Reader<'_>, head: &Inline, line: usize) -> Option<(String, String)> {
-    let Some(lead) = &head.lead_strong else {
+    let Some((term, rest)) = head.split_lead_strong() else {
         return split_plain_term(reader, head, line);
     };
-    let term = reader.text_in(head, lead.inner.clone());
-    let rest = reader.text_in(head, lead.outer.end..head.range.end);
+    let term = reader.text_in(head, term);
+    let rest = reader.text_in(head, rest);
     if let Some(term) = term.strip_suffix(':') {
         let term = term.trim_end();
         if is_empty_term(term) {

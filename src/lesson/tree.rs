@@ -1,13 +1,16 @@
-//! A block tree built from pulldown-cmark's events, with byte ranges.
+//! The block tree of a lesson: pulldown-cmark's blocks with their byte
+//! offsets, stored in one vector and read through [`Node`] and [`Nodes`]
+//! handles.
 //!
-//! Blocks become entries of a [`Tree`], read through [`Node`] and [`Nodes`]
-//! handles. Inline content is not copied: an [`Inline`]
-//! keeps the byte range of its source text, so text fields can be taken from
-//! the Markdown exactly as written (see `Source::inline_text`).
+//! Inline content is not copied: an [`Inline`] keeps the byte range of its
+//! source text, so text fields can be taken from the Markdown exactly as
+//! written (see `Source::inline_text`). Offsets are stored as `u32`, which
+//! holds every offset of a file within the 16 MiB size limit and keeps an
+//! entry at 48 bytes.
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::Options;
 
 /// The pulldown-cmark options for lesson files: CommonMark plus tables.
 pub(super) const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES;
@@ -20,15 +23,20 @@ pub(super) const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES;
 /// document, not one allocation per block.
 #[derive(Debug, Default)]
 pub(super) struct Tree {
-    entries: Vec<Entry>,
+    pub(super) entries: Vec<Entry>,
+    /// The HTML comments inside inline content, which [`Inline::holes`]
+    /// indexes.
+    pub(super) holes: Vec<Range<usize>>,
 }
 
+/// One block of a [`Tree`] as stored.
 #[derive(Debug)]
-struct Entry {
-    kind: Kind,
-    range: Range<usize>,
+pub(super) struct Entry {
+    pub(super) kind: Kind,
+    /// Byte offset where the block starts.
+    pub(super) start: u32,
     /// Index just past the last descendant of this block.
-    end: usize,
+    pub(super) end: u32,
 }
 
 #[derive(Debug)]
@@ -41,10 +49,9 @@ pub(super) enum Kind {
         ordered: bool,
     },
     Item,
-    Code {
-        language: Option<String>,
-        code: String,
-    },
+    /// Boxed because code blocks are rare and their two strings would
+    /// double the size of every entry.
+    Code(Box<CodeBlock>),
     Table,
     /// A table row; the header row has `header` set.
     TableRow {
@@ -59,25 +66,34 @@ pub(super) enum Kind {
     Other,
 }
 
+/// A fenced or indented code block.
+#[derive(Debug)]
+pub(super) struct CodeBlock {
+    /// The first word of a fence's info string.
+    pub language: Option<String>,
+    pub code: String,
+}
+
 /// The inline content of a block, as a byte range of the source.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Inline {
     /// From the first inline event to the end of the last one; empty when
     /// the block has no inline content.
-    pub range: Range<usize>,
+    pub(super) range: Range<u32>,
     /// The `**strong**` text the content starts with, if it starts with one.
-    pub lead_strong: Option<LeadStrong>,
-    /// HTML comments inside the content, to leave out of the text.
-    pub holes: Vec<Range<usize>>,
+    pub(super) lead_strong: Option<LeadStrong>,
+    /// HTML comments inside the content, to leave out of the text, as an
+    /// index range of [`Tree::holes`].
+    pub(super) holes: Range<u32>,
 }
 
 /// A strong span at the very start of inline content.
 #[derive(Debug, Clone)]
 pub(super) struct LeadStrong {
-    /// The span with its `**` delimiters.
-    pub outer: Range<usize>,
+    /// Where the span ends, after its closing `**`.
+    pub(super) outer_end: u32,
     /// The text between the delimiters.
-    pub inner: Range<usize>,
+    pub(super) inner: Range<u32>,
 }
 
 /// One block of a [`Tree`].
@@ -103,13 +119,14 @@ pub(super) struct Siblings<'t> {
     end: usize,
 }
 
-/// Parses `text` into its blocks.
-pub(super) fn build(text: &str) -> Tree {
-    let mut builder = Builder::default();
-    for (event, range) in Parser::new_ext(text, MARKDOWN_OPTIONS).into_offset_iter() {
-        builder.push(event, range);
-    }
-    builder.finish()
+/// Narrows a byte offset to `u32`. Lesson files are at most 16 MiB, so
+/// every offset fits; a larger one would saturate instead of wrapping.
+pub(super) fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+fn widen(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 impl Tree {
@@ -120,6 +137,27 @@ impl Tree {
             start: 0,
             end: self.entries.len(),
         }
+    }
+
+    /// Returns the byte ranges of the HTML comments inside `inline`.
+    pub fn holes(&self, inline: &Inline) -> &[Range<usize>] {
+        self.holes.get(widen(&inline.holes)).unwrap_or_default()
+    }
+}
+
+impl Inline {
+    /// Returns the byte range of the content in the source.
+    pub fn range(&self) -> Range<usize> {
+        widen(&self.range)
+    }
+
+    /// Returns the byte ranges of the text inside the leading `**strong**`
+    /// span and of the text after the span, or `None` when the content
+    /// does not start with a strong span.
+    pub fn split_lead_strong(&self) -> Option<(Range<usize>, Range<usize>)> {
+        let lead = self.lead_strong.as_ref()?;
+        let rest = lead.outer_end..self.range.end;
+        Some((widen(&lead.inner), widen(&rest)))
     }
 }
 
@@ -134,14 +172,14 @@ impl<'t> Node<'t> {
 
     /// Returns the byte offset where the block starts in the source.
     pub fn start(self) -> usize {
-        self.entry().range.start
+        self.entry().start as usize
     }
 
     pub fn children(self) -> Nodes<'t> {
         Nodes {
             entries: self.entries,
             start: self.index + 1,
-            end: self.entry().end,
+            end: self.end(),
         }
     }
 
@@ -150,8 +188,13 @@ impl<'t> Node<'t> {
         Nodes {
             entries: self.entries,
             start: self.index,
-            end: self.entry().end,
+            end: self.end(),
         }
+    }
+
+    /// Returns the index just past this block's last descendant.
+    fn end(self) -> usize {
+        self.entry().end as usize
     }
 }
 
@@ -176,7 +219,7 @@ impl<'t> Nodes<'t> {
             ..self
         };
         let after = Nodes {
-            start: node.entry().end,
+            start: node.end(),
             ..self
         };
         (before, after)
@@ -203,289 +246,19 @@ impl<'t> Iterator for Siblings<'t> {
             entries: self.entries,
             index: self.next,
         };
-        self.next = node.entry().end;
+        self.next = node.end();
         Some(node)
     }
 }
 
-/// A block that is open while its events arrive.
-#[derive(Debug)]
-struct Frame {
-    /// Index of the block's entry, whose kind and end are set on close.
-    index: usize,
-    kind: FrameKind,
-    inline: Option<InlineBuilder>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[derive(Debug)]
-enum FrameKind {
-    Heading(u8),
-    Paragraph,
-    List {
-        ordered: bool,
-    },
-    Item,
-    Code {
-        language: Option<String>,
-        code: String,
-    },
-    Table,
-    TableRow {
-        header: bool,
-    },
-    TableCell,
-    Quote,
-    Html,
-    Other,
-}
-
-#[derive(Debug, Default)]
-struct Builder {
-    stack: Vec<Frame>,
-    entries: Vec<Entry>,
-}
-
-impl Builder {
-    fn push(&mut self, event: Event<'_>, range: Range<usize>) {
-        match event {
-            Event::Start(tag) if is_block(&tag) => self.open(tag, range),
-            Event::End(end) if is_block_end(end) => self.close(),
-            Event::Text(text) if self.in_code() => self.push_code(&text),
-            Event::Html(_) => {}
-            Event::Rule => self.add_leaf(Kind::Rule, range),
-            event => self.push_inline(&event, range),
-        }
-    }
-
-    fn finish(mut self) -> Tree {
-        while !self.stack.is_empty() {
-            self.close();
-        }
-        Tree {
-            entries: self.entries,
-        }
-    }
-
-    fn open(&mut self, tag: Tag<'_>, range: Range<usize>) {
-        self.flush_text();
-        let kind = match tag {
-            Tag::Heading { level, .. } => FrameKind::Heading(level as u8),
-            Tag::Paragraph => FrameKind::Paragraph,
-            Tag::List(first) => FrameKind::List {
-                ordered: first.is_some(),
-            },
-            Tag::Item => FrameKind::Item,
-            Tag::CodeBlock(kind) => FrameKind::Code {
-                language: code_language(&kind),
-                code: String::new(),
-            },
-            Tag::Table(_) => FrameKind::Table,
-            Tag::TableHead => FrameKind::TableRow { header: true },
-            Tag::TableRow => FrameKind::TableRow { header: false },
-            Tag::TableCell => FrameKind::TableCell,
-            Tag::BlockQuote(_) => FrameKind::Quote,
-            Tag::HtmlBlock => FrameKind::Html,
-            _ => FrameKind::Other,
-        };
-        self.stack.push(Frame {
-            index: self.entries.len(),
-            kind,
-            inline: None,
-        });
-        // The kind and end are placeholders until the block closes.
-        self.add_leaf(Kind::Other, range);
-    }
-
-    fn close(&mut self) {
-        self.flush_text();
-        let Some(frame) = self.stack.pop() else {
-            return;
-        };
-        let inline = frame.inline.map(InlineBuilder::finish).unwrap_or_default();
-        let kind = match frame.kind {
-            FrameKind::Heading(level) => Kind::Heading(level, inline),
-            FrameKind::Paragraph => Kind::Paragraph(inline),
-            FrameKind::List { ordered } => Kind::List { ordered },
-            FrameKind::Item => Kind::Item,
-            FrameKind::Code { language, code } => Kind::Code { language, code },
-            FrameKind::Table => Kind::Table,
-            FrameKind::TableRow { header } => Kind::TableRow { header },
-            FrameKind::TableCell => Kind::TableCell(inline),
-            FrameKind::Quote => Kind::Quote,
-            FrameKind::Html => Kind::Html,
-            FrameKind::Other => Kind::Other,
-        };
-        let end = self.entries.len();
-        if let Some(entry) = self.entries.get_mut(frame.index) {
-            entry.kind = kind;
-            entry.end = end;
-        }
-    }
-
-    /// Appends a block without children.
-    fn add_leaf(&mut self, kind: Kind, range: Range<usize>) {
-        let end = self.entries.len() + 1;
-        self.entries.push(Entry { kind, range, end });
-    }
-
-    fn in_code(&self) -> bool {
-        matches!(
-            self.stack.last(),
-            Some(Frame {
-                kind: FrameKind::Code { .. },
-                ..
-            })
-        )
-    }
-
-    fn push_code(&mut self, text: &str) {
-        if let Some(Frame {
-            kind: FrameKind::Code { code, .. },
-            ..
-        }) = self.stack.last_mut()
-        {
-            code.push_str(text);
-        }
-    }
-
-    fn push_inline(&mut self, event: &Event<'_>, range: Range<usize>) {
-        // Inline events outside any block do not occur in pulldown-cmark's
-        // output, so there is always a frame to add them to.
-        if let Some(frame) = self.stack.last_mut() {
-            frame
-                .inline
-                .get_or_insert_with(InlineBuilder::default)
-                .push(event, range);
-        }
-    }
-
-    /// Ends the inline run of a tight list item (or any block that holds
-    /// both inline text and child blocks) as a `Text` node.
-    fn flush_text(&mut self) {
-        let Some(frame) = self.stack.last_mut() else {
-            return;
-        };
-        if !matches!(
-            frame.kind,
-            FrameKind::Item | FrameKind::Quote | FrameKind::Other
-        ) {
-            return;
-        }
-        if let Some(inline) = frame.inline.take() {
-            let inline = inline.finish();
-            let range = inline.range.clone();
-            self.add_leaf(Kind::Text(inline), range);
-        }
-    }
-}
-
-fn is_block(tag: &Tag<'_>) -> bool {
-    !matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn is_block_end(end: TagEnd) -> bool {
-    !matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
-}
-
-fn code_language(kind: &CodeBlockKind<'_>) -> Option<String> {
-    match kind {
-        CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_owned),
-        CodeBlockKind::Indented => None,
-    }
-}
-
-/// Collects one run of inline events.
-#[derive(Debug, Default)]
-struct InlineBuilder {
-    range: Option<Range<usize>>,
-    depth: usize,
-    lead: Lead,
-    holes: Vec<Range<usize>>,
-}
-
-/// Progress in finding a strong span at the start of the run.
-#[derive(Debug, Default)]
-enum Lead {
-    #[default]
-    Pending,
-    Inside {
-        inner: Option<Range<usize>>,
-    },
-    Done(Option<LeadStrong>),
-}
-
-impl InlineBuilder {
-    fn push(&mut self, event: &Event<'_>, range: Range<usize>) {
-        self.range = Some(match self.range.take() {
-            Some(run) => run.start.min(range.start)..run.end.max(range.end),
-            None => range.clone(),
-        });
-        if let Event::InlineHtml(html) = event
-            && html.starts_with("<!--")
-        {
-            self.holes.push(range.clone());
-        }
-        self.track_lead(event, &range);
-        match event {
-            Event::Start(_) => self.depth += 1,
-            Event::End(_) => self.depth = self.depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-
-    fn track_lead(&mut self, event: &Event<'_>, range: &Range<usize>) {
-        match &mut self.lead {
-            Lead::Pending => {
-                self.lead = match event {
-                    Event::Start(Tag::Strong) => Lead::Inside { inner: None },
-                    _ => Lead::Done(None),
-                };
-            }
-            Lead::Inside { inner } => {
-                if self.depth == 1 && matches!(event, Event::End(TagEnd::Strong)) {
-                    let inner = inner.take().unwrap_or(range.start..range.start);
-                    self.lead = Lead::Done(Some(LeadStrong {
-                        outer: range.clone(),
-                        inner,
-                    }));
-                } else {
-                    *inner = Some(match inner.take() {
-                        Some(span) => span.start.min(range.start)..span.end.max(range.end),
-                        None => range.clone(),
-                    });
-                }
-            }
-            Lead::Done(_) => {}
-        }
-    }
-
-    fn finish(self) -> Inline {
-        let lead_strong = match self.lead {
-            Lead::Done(lead) => lead,
-            Lead::Pending | Lead::Inside { .. } => None,
-        };
-        Inline {
-            range: self.range.unwrap_or(0..0),
-            lead_strong,
-            holes: self.holes,
+    #[test]
+    fn entry_size_on_64_bit_targets() {
+        if cfg!(target_pointer_width = "64") {
+            assert_eq!(std::mem::size_of::<Entry>(), 48);
         }
     }
 }
