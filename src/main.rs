@@ -17,16 +17,27 @@ fn main() -> ExitCode {
 }
 
 /// Returns whether any error in the chain is an I/O error of kind `BrokenPipe`.
-/// A `serde_json::Error` is checked on its own, because its `source()` skips
-/// the I/O error it wraps (serde_json 1.0.154).
+/// `serde_json::Error` and `csv::Error` are checked on their own, because
+/// their `source()` does not return the I/O error they wrap (serde_json
+/// 1.0.154, csv 1.4.0).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     let broken_pipe = Some(std::io::ErrorKind::BrokenPipe);
     err.chain().any(|cause| {
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             return Some(io.kind()) == broken_pipe;
         }
+        if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == broken_pipe;
+        }
         cause
-            .downcast_ref::<serde_json::Error>()
-            .is_some_and(|json| json.io_error_kind() == broken_pipe)
+            .downcast_ref::<csv::Error>()
+            .is_some_and(|csv| csv_io_error_kind(csv) == broken_pipe)
     })
+}
+
+fn csv_io_error_kind(err: &csv::Error) -> Option<std::io::ErrorKind> {
+    match err.kind() {
+        csv::ErrorKind::Io(io) => Some(io.kind()),
+        _ => None,
+    }
 }

@@ -312,3 +312,43 @@ fn stats_streak_singular_and_plural() {
     let two_days = stats_text("2026-05-02T11:00:00Z");
     assert!(two_days.contains("streak          2 days\n"), "{two_days}");
 }
+
+#[test]
+fn export_csv_closed_pipe_exits_quietly() {
+    // About 200 KB of CSV, more than a pipe buffers, so the binary is still
+    // writing when the reader goes away.
+    let terms: Vec<(String, String)> = (0..2000)
+        .map(|i| {
+            (
+                format!("Term {i:04} {}", "x".repeat(60)),
+                format!("Definition {i}"),
+            )
+        })
+        .collect();
+    let concepts: Vec<(&str, &str)> = terms
+        .iter()
+        .map(|(term, definition)| (term.as_str(), definition.as_str()))
+        .collect();
+    let sandbox = Sandbox::with_lessons(vec![lesson("big", &concepts, &[])]);
+
+    let program = sandbox.distill("2026-05-01T10:00:00Z", UTC);
+    let mut command = std::process::Command::new(program.get_program());
+    command
+        .args(program.get_args())
+        .args(["export", "--format", "csv"])
+        .env_clear()
+        .env("TZ", UTC)
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+
+    let mut child = command.spawn().unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("Broken pipe"), "stderr: {stderr}");
+    assert!(output.status.success(), "status: {:?}", output.status);
+}
