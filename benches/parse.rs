@@ -8,9 +8,9 @@
 //! With `PARSE_ONCE` set to one of the pass names below (`input`,
 //! `pulldown_cmark_events`, `utf8_then_pulldown_cmark_events`,
 //! `distill_lesson_parse`), the binary builds the input, runs that pass once
-//! and exits without criterion. Under `valgrind --tool=callgrind` this gives
-//! instruction counts, which stay the same from run to run on a busy
-//! machine; subtract the `input` count to get the pass alone.
+//! and exits without criterion. Run under `valgrind --tool=callgrind`, this
+//! gives instruction counts, which stay the same from run to run even on a
+//! busy machine. Subtract the `input` count to get the pass alone.
 
 use std::hint::black_box;
 use std::path::Path;

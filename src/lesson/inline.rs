@@ -116,10 +116,10 @@ fn is_trimmed(text: &str) -> bool {
     text.trim_matches(|c: char| c == ' ' || c == '\t').len() == text.len()
 }
 
-/// Removes code-span backticks by CommonMark's rules: a run of backticks
-/// opens a span that the next run of the same length closes, an unclosed
-/// run is literal text, and one space is dropped from each end of a span's
-/// content that starts and ends with a space and is not all spaces.
+/// Removes code-span backticks by CommonMark's rules. A run of backticks
+/// opens a span that the next run of the same length closes, and a run
+/// that is never closed is literal text. When a span's content starts and
+/// ends with a space and is not all spaces, one space goes from each end.
 /// Escapes need no handling because the input has no backslash.
 fn strip_code_spans(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -1,6 +1,6 @@
 //! The normalized form of a card front, used for card identity and to find
-//! duplicate terms and questions, and the table-free lowercasing and
-//! character tests that section and label matching share with it.
+//! duplicate terms and questions. Its table-free lowercasing and character
+//! tests also serve to match section names and labels.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -51,7 +51,7 @@ fn simple_key(text: &str) -> Option<String> {
 }
 
 /// The key that [`simple_key`] builds. Characters that lowercasing keeps
-/// are copied in runs; others are pushed one at a time.
+/// are copied in runs, and the others are pushed one at a time.
 struct KeyBuilder<'t> {
     text: &'t str,
     key: String,

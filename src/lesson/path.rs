@@ -109,8 +109,8 @@ fn apply_part(step: &mut PathStep, text: &str) {
     apply_label(step, text, split_label(text));
 }
 
-/// Adds `text` to the step's part that `label`, the result of
-/// [`split_label`] on `text`, names.
+/// Adds `text` to the step part that `label` names. `label` is the result
+/// of [`split_label`] on `text`.
 fn apply_label(step: &mut PathStep, text: &str, label: Option<(Label, &str)>) {
     match label {
         Some((Label::Focus, value)) => append(&mut step.focus, value),

@@ -8,7 +8,7 @@ use super::Diagnostic;
 use super::source::Source;
 use super::tree::{Inline, Kind, Node, Nodes, Tree};
 
-/// The source being read and the warnings found so far.
+/// The source being read, its block tree and the warnings found so far.
 #[derive(Debug)]
 pub(super) struct Reader<'a> {
     pub source: Source<'a>,

@@ -9,8 +9,8 @@ use std::ops::Range;
 #[derive(Debug)]
 pub(super) struct Source<'a> {
     pub text: &'a str,
-    /// The last byte offset looked up and its line. The parser asks for
-    /// lines mostly in document order, so counting the newlines from the
+    /// The last byte offset looked up and its line. The parser looks up
+    /// lines mostly in document order, so counting the newlines since the
     /// last lookup costs about one pass over the text in all.
     last_lookup: Cell<(usize, usize)>,
 }

@@ -4,8 +4,8 @@
 //!
 //! Inline content is not copied: an [`Inline`] keeps the byte range of its
 //! source text, so text fields can be taken from the Markdown exactly as
-//! written (see `Source::inline_text`). Offsets are stored as `u32`, which
-//! holds every offset of a file within the 16 MiB size limit and keeps an
+//! written (see `Source::inline_text`). Offsets are stored as `u32`: that
+//! is enough for any file within the 16 MiB size limit, and it keeps an
 //! entry at 48 bytes.
 
 use std::ops::Range;
@@ -90,7 +90,7 @@ pub(super) struct Inline {
 /// A strong span at the very start of inline content.
 #[derive(Debug, Clone)]
 pub(super) struct LeadStrong {
-    /// Where the span ends, after its closing `**`.
+    /// End offset of the span, after its closing `**`.
     pub(super) outer_end: u32,
     /// The text between the delimiters.
     pub(super) inner: Range<u32>,
@@ -120,7 +120,7 @@ pub(super) struct Siblings<'t> {
 }
 
 /// Narrows a byte offset to `u32`. Lesson files are at most 16 MiB, so
-/// every offset fits; a larger one would saturate instead of wrapping.
+/// every offset fits, and a larger one would saturate instead of wrapping.
 pub(super) fn narrow(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
 }
