@@ -369,3 +369,30 @@ fn dedup_by_front<T>(
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicates_across_case_space_and_code() {
+        let text = "# Т\n\n## Key Concepts\n\n\
+                    - **Ръчно търсене** – а\n\
+                    - **РЪЧНО  ТЪРСЕНЕ** – б\n\n\
+                    ## Quiz\n\n\
+                    1. Защо `lo + hi`?\n\
+                    2. ЗАЩО\u{a0}`lo + hi`?\n\
+                    3. Защо ``lo + hi``?\n";
+        let lesson = parse(Path::new("dup.md"), "dup", text.as_bytes()).unwrap();
+        assert_eq!(lesson.concepts.len(), 1);
+        assert_eq!(lesson.concepts[0].definition, "а");
+        assert_eq!(lesson.quiz.len(), 1);
+        let duplicate_lines: Vec<usize> = lesson
+            .warnings
+            .iter()
+            .filter(|warning| warning.message.starts_with("duplicate"))
+            .map(|warning| warning.line)
+            .collect();
+        assert_eq!(duplicate_lines, vec![6, 11, 12]);
+    }
+}
